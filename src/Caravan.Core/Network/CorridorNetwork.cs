@@ -1,0 +1,99 @@
+using Caravan.Core.Geography;
+using Caravan.Core.Shipments;
+
+namespace Caravan.Core.Network;
+
+/// <summary>
+/// An immutable corridor network compiled for search: terminals, links and services as records for people,
+/// and flat arrays (adjacency offsets, departure tables sorted by minute of week) for the planner, so a query
+/// touches contiguous memory and allocates little. Build it with <see cref="CorridorNetworkLoader"/> or
+/// <see cref="Compile"/>.
+/// </summary>
+public sealed partial class CorridorNetwork
+{
+    /// <summary>Minutes in a week: timetables repeat with this period.</summary>
+    internal const int MinutesPerWeek = 7 * 24 * 60;
+
+    private readonly Dictionary<Locode, int> _terminalIndex;
+    private readonly Dictionary<string, int> _serviceIndex;
+    private readonly Dictionary<string, Corridor> _corridors;
+
+    private CorridorNetwork(
+        IReadOnlyList<Terminal> terminals,
+        IReadOnlyList<Link> links,
+        IReadOnlyList<Service> services,
+        IReadOnlyList<Corridor> corridors,
+        ReferenceData reference)
+    {
+        Terminals = terminals;
+        Links = links;
+        Services = services;
+        Corridors = corridors;
+        Reference = reference;
+        _terminalIndex = new Dictionary<Locode, int>(terminals.Count);
+        for (var i = 0; i < terminals.Count; i++)
+        {
+            _terminalIndex.Add(terminals[i].Locode, i);
+        }
+
+        _serviceIndex = new Dictionary<string, int>(services.Count, StringComparer.Ordinal);
+        for (var i = 0; i < services.Count; i++)
+        {
+            _serviceIndex.Add(services[i].Id, i);
+        }
+
+        _corridors = corridors.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Terminal> Terminals { get; }
+
+    public IReadOnlyList<Link> Links { get; }
+
+    public IReadOnlyList<Service> Services { get; }
+
+    public IReadOnlyList<Corridor> Corridors { get; }
+
+    public ReferenceData Reference { get; }
+
+    public Terminal? FindTerminal(Locode locode) =>
+        _terminalIndex.TryGetValue(locode, out var i) ? Terminals[i] : null;
+
+    public Corridor? FindCorridor(string? id) =>
+        id is not null && _corridors.TryGetValue(id, out var corridor) ? corridor : null;
+
+    public ContainerType? FindContainerType(string code) =>
+        Reference.ContainerTypes.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Terminals a user may mean by <paramref name="query"/>: an exact code first, then an exact name, then names
+    /// containing the text (case- and accent-insensitive).
+    /// </summary>
+    public IReadOnlyList<Terminal> ResolveTerminal(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Locode.TryParse(query, out var locode) && FindTerminal(locode) is { } byCode)
+        {
+            return [byCode];
+        }
+
+        var folded = Fold(query);
+        var exact = Terminals.Where(t => Fold(t.Name) == folded || Fold(t.Name).Split(" (")[0] == folded).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        return Terminals.Where(t => Fold(t.Name).Contains(folded, StringComparison.Ordinal)).ToList();
+    }
+
+    internal int IndexOf(Locode locode) => _terminalIndex.TryGetValue(locode, out var i) ? i : -1;
+
+    internal int ServiceIndexOf(string id) => _serviceIndex.TryGetValue(id, out var i) ? i : -1;
+
+    private static string Fold(string text)
+    {
+        var normalized = text.Normalize(System.Text.NormalizationForm.FormD);
+        var chars = normalized.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return new string(chars.ToArray()).Replace('ı', 'i').ToLowerInvariant().Trim();
+    }
+}

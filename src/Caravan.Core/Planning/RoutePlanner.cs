@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using Caravan.Core.Geography;
+using Caravan.Core.Network;
+using Caravan.Core.Planning.Search;
+
+namespace Caravan.Core.Planning;
+
+/// <summary>
+/// Answers route requests over one <see cref="CorridorNetwork"/> with the Pareto set of itineraries by arrival,
+/// cost and CO2e (or the criteria the request selects). Deterministic for a given network and request; safe to
+/// share between threads.
+/// </summary>
+public sealed class RoutePlanner
+{
+    private readonly CorridorNetwork _network;
+    private readonly LowerBoundGraph _bounds;
+    private readonly ConcurrentBag<SearchWorkspace> _workspaces = [];
+
+    public RoutePlanner(CorridorNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+        _bounds = new LowerBoundGraph(network);
+    }
+
+    public CorridorNetwork Network => _network;
+
+    /// <summary>The Pareto set of itineraries for <paramref name="request"/>, sorted by arrival; or the reason there is none.</summary>
+    public PlanResult Plan(RouteRequest request) => Plan(request, useLowerBounds: true);
+
+    /// <summary>The itinerary arriving first, ignoring cost and CO2e; null when there is none.</summary>
+    public Itinerary? EarliestArrival(RouteRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Plan(request with { Criteria = PlanningCriteria.Arrival }).Itineraries.FirstOrDefault();
+    }
+
+    internal PlanResult Plan(RouteRequest request, bool useLowerBounds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var origin = _network.IndexOf(request.Origin);
+        var destination = _network.IndexOf(request.Destination);
+        var empty = new SearchStatistics(0, 0);
+        if (origin < 0)
+        {
+            return new PlanResult([], $"origin {request.Origin} is not a terminal of the network", empty);
+        }
+
+        if (destination < 0)
+        {
+            return new PlanResult([], $"destination {request.Destination} is not a terminal of the network", empty);
+        }
+
+        if (origin == destination)
+        {
+            return new PlanResult([], "origin and destination are the same terminal", empty);
+        }
+
+        foreach (var (end, role) in new[] { (request.Origin, "origin"), (request.Destination, "destination") })
+        {
+            var terminal = _network.FindTerminal(end)!;
+            if (request.Constraints.AvoidCountries.Contains(terminal.Country))
+            {
+                return new PlanResult([], $"the {role} {terminal.Name} ({end}) is in {terminal.Country}, a country to avoid", empty);
+            }
+
+            if (request.Constraints.AvoidTerminals.Contains(end))
+            {
+                return new PlanResult([], $"the {role} {terminal.Name} ({end}) is a terminal to avoid", empty);
+            }
+        }
+
+        var search = Compile(request, origin, destination, request.Constraints, useLowerBounds);
+        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count);
+        try
+        {
+            LabelSearch.Run(_network, _bounds, search, ws);
+            var statistics = new SearchStatistics(ws.LabelCount, ws.Settled);
+            var front = ws.DestinationLabels.Where(i => !ws.Labels[i].Dominated).ToList();
+            var itineraries = front
+                .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => ws.Labels[i].Co2e).ThenBy(i => i)
+                .Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd))
+                .ToList();
+            if (itineraries.Count > 0)
+            {
+                return new PlanResult(itineraries, null, statistics);
+            }
+
+            return new PlanResult([], Explain(request, origin, destination), statistics);
+        }
+        finally
+        {
+            _workspaces.Add(ws);
+        }
+    }
+
+    private SearchRequest Compile(RouteRequest request, int origin, int destination, RouteConstraints constraints, bool useLowerBounds)
+    {
+        var start = PlannerClock.ToMinutes(request.EarliestDeparture);
+        var modeAllowed = Enum.GetValues<TransportMode>().Select(constraints.Allows).ToArray();
+        bool[]? blockedTerminal = null;
+        if (constraints.AvoidCountries.Count > 0 || constraints.AvoidTerminals.Count > 0)
+        {
+            blockedTerminal = _network.Terminals
+                .Select(t => constraints.AvoidCountries.Contains(t.Country) || constraints.AvoidTerminals.Contains(t.Locode))
+                .ToArray();
+        }
+
+        bool[]? blockedLink = null;
+        if (constraints.AvoidCountries.Count > 0 || constraints.AllowedModes.Count > 0)
+        {
+            blockedLink = _network.Links
+                .Select(l => !constraints.Allows(l.Mode) || l.ViaCountries.Any(constraints.AvoidCountries.Contains))
+                .ToArray();
+        }
+
+        return new SearchRequest
+        {
+            Origin = origin,
+            Destination = destination,
+            Start = start,
+            WindowEnd = start + (int)Math.Max(0, request.DepartureWindow.TotalMinutes),
+            HorizonEnd = start + (int)Math.Max(0, request.Horizon.TotalMinutes),
+            BlockedTerminal = blockedTerminal,
+            BlockedLink = blockedLink,
+            ModeAllowed = modeAllowed,
+            MaxTransfers = constraints.MaxTransfers,
+            Criteria = request.Criteria,
+            UseLowerBounds = useLowerBounds,
+        };
+    }
+
+    /// <summary>Why nothing was found: relaxes one constraint at a time to name the one that excludes every path.</summary>
+    private string Explain(RouteRequest request, int origin, int destination)
+    {
+        var from = _network.Terminals[origin];
+        var to = _network.Terminals[destination];
+        var between = $"{from.Name} ({from.Locode}) and {to.Name} ({to.Locode})";
+        var c = request.Constraints;
+        var unconstrained = request with { Constraints = RouteConstraints.None, Horizon = TimeSpan.FromDays(365), DepartureWindow = TimeSpan.FromDays(28) };
+        if (!Reaches(unconstrained, origin, destination))
+        {
+            return $"the network has no connection between {between}";
+        }
+
+        var reasons = new List<string>();
+        if (c.AvoidCountries.Count > 0 && Reaches(request with { Constraints = c with { AvoidCountries = new HashSet<CountryCode>() } }, origin, destination))
+        {
+            reasons.Add($"every path between {between} crosses a country to avoid ({string.Join(", ", c.AvoidCountries.Select(x => x.Value).Order(StringComparer.Ordinal))})");
+        }
+
+        if (c.AvoidTerminals.Count > 0 && Reaches(request with { Constraints = c with { AvoidTerminals = new HashSet<Locode>() } }, origin, destination))
+        {
+            reasons.Add($"every path between {between} passes a terminal to avoid ({string.Join(", ", c.AvoidTerminals.Select(x => x.Value).Order(StringComparer.Ordinal))})");
+        }
+
+        if (c.AllowedModes.Count > 0 && Reaches(request with { Constraints = c with { AllowedModes = new HashSet<TransportMode>() } }, origin, destination))
+        {
+            reasons.Add($"no path between {between} uses only {string.Join(", ", c.AllowedModes.Select(m => m.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal))}");
+        }
+
+        if (c.MaxTransfers is { } max && Reaches(request with { Constraints = c with { MaxTransfers = null } }, origin, destination))
+        {
+            reasons.Add($"every path between {between} needs more than {max} transfer{(max == 1 ? string.Empty : "s")}");
+        }
+
+        if (reasons.Count > 0)
+        {
+            return string.Join("; ", reasons);
+        }
+
+        return Reaches(request with { Horizon = TimeSpan.FromDays(365), DepartureWindow = TimeSpan.FromDays(28) }, origin, destination)
+            ? $"no itinerary between {between} leaves within {request.DepartureWindow.TotalDays:0.#} days and arrives within {request.Horizon.TotalDays:0} days"
+            : $"the constraints together exclude every path between {between}";
+    }
+
+    private bool Reaches(RouteRequest request, int origin, int destination)
+    {
+        var search = Compile(request with { Criteria = PlanningCriteria.Arrival }, origin, destination, request.Constraints, useLowerBounds: true);
+        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count);
+        try
+        {
+            LabelSearch.Run(_network, _bounds, search, ws);
+            return ws.DestinationLabels.Count > 0;
+        }
+        finally
+        {
+            _workspaces.Add(ws);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Caravan.Core.Planning.Search;
+
+/// <summary>A request compiled against a network: terminal indices, times in planner minutes, constraint masks.</summary>
+internal sealed class SearchRequest
+{
+    public required int Origin { get; init; }
+
+    public required int Destination { get; init; }
+
+    public required int Start { get; init; }
+
+    public required int WindowEnd { get; init; }
+
+    public required int HorizonEnd { get; init; }
+
+    /// <summary>Terminals the itinerary may not touch; null when none are avoided.</summary>
+    public bool[]? BlockedTerminal { get; init; }
+
+    /// <summary>Links the itinerary may not use (avoided country on the way, mode not allowed); null when none.</summary>
+    public bool[]? BlockedLink { get; init; }
+
+    /// <summary>Modes allowed, by <see cref="Network.TransportMode"/> value.</summary>
+    public required bool[] ModeAllowed { get; init; }
+
+    public int? MaxTransfers { get; init; }
+
+    public required PlanningCriteria Criteria { get; init; }
+
+    /// <summary>Whether to prune with lower bounds towards the destination (off only to check the pruning in tests).</summary>
+    public bool UseLowerBounds { get; init; } = true;
+}
