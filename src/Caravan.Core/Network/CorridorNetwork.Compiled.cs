@@ -11,6 +11,9 @@ public sealed partial class CorridorNetwork
     internal double[] HandlingUsd { get; private init; } = [];
     internal int[] DwellP50Minutes { get; private init; } = [];
     internal int[] DwellP90Minutes { get; private init; } = [];
+
+    /// <summary>The σ of each terminal's log-normal dwell (0 when the dwell does not vary).</summary>
+    internal double[] DwellSigma { get; private init; } = [];
     internal double[] HubCo2ePerTeu { get; private init; } = [];
 
     // Continuous arcs, grouped by origin terminal: arcs of terminal v are ArcStart[v] .. ArcStart[v + 1] - 1.
@@ -21,6 +24,7 @@ public sealed partial class CorridorNetwork
     internal double[] ArcCo2ePerTeu { get; private init; } = [];
     internal byte[] ArcContext { get; private init; } = [];
     internal int[] ArcLink { get; private init; } = [];
+    internal ulong[] ArcCorridorBits { get; private init; } = [];
 
     // Links: the countries each passes through between its ends (indices into CountryCodes), and its emission factor.
     internal int[][] LinkVia { get; private init; } = [];
@@ -34,6 +38,7 @@ public sealed partial class CorridorNetwork
     internal double[] StopCumulativeKm { get; private init; } = [];
     internal double[] StopCumulativeCo2ePerTeu { get; private init; } = [];
     internal int[] StopInboundLink { get; private init; } = [];
+    internal ulong[] StopInboundCorridorBits { get; private init; } = [];
     internal int[] ServiceDepartureStart { get; private init; } = [];
     internal int[] DepartureMinuteOfWeek { get; private init; } = [];
     internal int[] ServiceCutoffMinutes { get; private init; } = [];
@@ -94,6 +99,19 @@ public sealed partial class CorridorNetwork
         double HubFactor(TerminalKind kind) =>
             (hubFactors.FirstOrDefault(f => f.HubKind == kind) ?? hubFactors.FirstOrDefault(f => f.HubKind is null))?.WellToWheelKgCo2e ?? 0;
 
+        if (corridors.Count > 64)
+        {
+            throw new ArgumentException("A network can name at most 64 corridors.", nameof(corridors));
+        }
+
+        var corridorBit = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        for (var c = 0; c < corridors.Count; c++)
+        {
+            corridorBit[corridors[c].Id] = 1UL << c;
+        }
+
+        ulong Bit(string? corridorId) => corridorId is not null && corridorBit.TryGetValue(corridorId, out var bit) ? bit : 0;
+
         var n = terminals.Count;
         var terminalCountry = new int[n];
         var handlingMinutes = new int[n];
@@ -101,6 +119,7 @@ public sealed partial class CorridorNetwork
         var dwellP50 = new int[n];
         var dwellP90 = new int[n];
         var hubCo2e = new double[n];
+        var dwellSigma = new double[n];
         for (var i = 0; i < n; i++)
         {
             var t = terminals[i];
@@ -110,6 +129,7 @@ public sealed partial class CorridorNetwork
             dwellP50[i] = Minutes(t.DwellP50Hours);
             dwellP90[i] = Math.Max(dwellP50[i], Minutes(t.DwellP90Hours));
             hubCo2e[i] = HubFactor(t.Kind);
+            dwellSigma[i] = dwellP50[i] > 0 && dwellP90[i] > dwellP50[i] ? Math.Log((double)dwellP90[i] / dwellP50[i]) / 1.2815515655446004 : 0;
         }
 
         var linkVia = new int[links.Count][];
@@ -159,6 +179,7 @@ public sealed partial class CorridorNetwork
         var arcCo2e = new double[arcs.Count];
         var arcContext = new byte[arcs.Count];
         var arcLink = new int[arcs.Count];
+        var arcCorridor = new ulong[arcs.Count];
         for (var a = 0; a < arcs.Count; a++)
         {
             var link = links[arcs[a].Link];
@@ -168,6 +189,7 @@ public sealed partial class CorridorNetwork
             arcCo2e[a] = link.DistanceKm * linkFactor[arcs[a].Link];
             arcContext[a] = SearchContext.Continuous(link.Mode, link.Gauge);
             arcLink[a] = arcs[a].Link;
+            arcCorridor[a] = Bit(link.CorridorId);
         }
 
         var serviceStopStart = new int[services.Count + 1];
@@ -185,6 +207,7 @@ public sealed partial class CorridorNetwork
         var stopKm = new double[stopCount];
         var stopCo2e = new double[stopCount];
         var stopLink = new int[stopCount];
+        var stopCorridor = new ulong[stopCount];
         var departures = new int[serviceDepartureStart[services.Count]];
         var cutoff = new int[services.Count];
         var price = new double[services.Count];
@@ -215,6 +238,7 @@ public sealed partial class CorridorNetwork
                         ? found
                         : throw new ArgumentException($"Service {service.Id} has no {service.Mode} link from {service.Stops[k - 1].Locode} to {stop.Locode}.", nameof(services));
                     stopLink[abs] = l;
+                    stopCorridor[abs] = Bit(links[l].CorridorId);
                     stopKm[abs] = stopKm[abs - 1] + links[l].DistanceKm;
                     stopCo2e[abs] = stopCo2e[abs - 1] + (links[l].DistanceKm * linkFactor[l]);
                 }
@@ -252,6 +276,7 @@ public sealed partial class CorridorNetwork
             HandlingUsd = handlingUsd,
             DwellP50Minutes = dwellP50,
             DwellP90Minutes = dwellP90,
+            DwellSigma = dwellSigma,
             HubCo2ePerTeu = hubCo2e,
             ArcStart = arcStart,
             ArcTo = arcTo,
@@ -260,6 +285,7 @@ public sealed partial class CorridorNetwork
             ArcCo2ePerTeu = arcCo2e,
             ArcContext = arcContext,
             ArcLink = arcLink,
+            ArcCorridorBits = arcCorridor,
             LinkVia = linkVia,
             LinkCo2ePerTeuKm = linkFactor,
             ServiceStopStart = serviceStopStart,
@@ -269,6 +295,7 @@ public sealed partial class CorridorNetwork
             StopCumulativeKm = stopKm,
             StopCumulativeCo2ePerTeu = stopCo2e,
             StopInboundLink = stopLink,
+            StopInboundCorridorBits = stopCorridor,
             ServiceDepartureStart = serviceDepartureStart,
             DepartureMinuteOfWeek = departures,
             ServiceCutoffMinutes = cutoff,

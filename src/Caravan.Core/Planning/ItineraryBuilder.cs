@@ -36,7 +36,7 @@ internal static class ItineraryBuilder
         var departure = moves[0].MoveStart + (moves[0].Kind == MoveKind.Continuous ? shift : 0);
         var (p50, p90) = Reliability.ArrivalPercentiles(network, moves, departure);
         var corridors = legs
-            .SelectMany(l => l.Service is { } s ? [s.CorridorId] : l.Links.Select(k => k.CorridorId))
+            .SelectMany(l => l.Links.Select(k => k.CorridorId))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Select(id => network.FindCorridor(id))

@@ -6,5 +6,8 @@ namespace Caravan.Core.Planning;
 /// </summary>
 public sealed record PlanResult(IReadOnlyList<Itinerary> Itineraries, string? NoRouteReason, SearchStatistics Statistics)
 {
+    /// <summary>Best itineraries of corridors absent from the front, when the request asked for them.</summary>
+    public IReadOnlyList<CorridorAlternative> Alternatives { get; init; } = [];
+
     public bool Found => Itineraries.Count > 0;
 }

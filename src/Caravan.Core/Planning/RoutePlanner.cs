@@ -77,13 +77,12 @@ public sealed class RoutePlanner
             LabelSearch.Run(_network, _bounds, search, ws);
             var statistics = new SearchStatistics(ws.LabelCount, ws.Settled);
             var front = ws.DestinationLabels.Where(i => !ws.Labels[i].Dominated).ToList();
-            var itineraries = front
-                .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => ws.Labels[i].Co2e).ThenBy(i => i)
-                .Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd))
-                .ToList();
+            var listed = ParetoFront.Fold(ws.Labels, front, request.Criteria, request.Tolerance);
+            var itineraries = listed.Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd)).ToList();
             if (itineraries.Count > 0)
             {
-                return new PlanResult(itineraries, null, statistics);
+                var alternatives = request.IncludeCorridorAlternatives ? Alternatives(search, request, itineraries, ws) : [];
+                return new PlanResult(itineraries, null, statistics) { Alternatives = alternatives };
             }
 
             return new PlanResult([], Explain(request, origin, destination), statistics);
@@ -91,6 +90,93 @@ public sealed class RoutePlanner
         finally
         {
             _workspaces.Add(ws);
+        }
+    }
+
+    /// <summary>
+    /// For every corridor no listed itinerary follows, the fastest itinerary that does: one more search in which
+    /// labels that used the corridor are kept apart from those that did not, so the corridor's best survives.
+    /// </summary>
+    private List<CorridorAlternative> Alternatives(SearchRequest search, RouteRequest request, List<Itinerary> listed, SearchWorkspace ws)
+    {
+        const int MostAlternatives = 6;
+        var followed = listed.SelectMany(i => i.Corridors).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var found = new List<Itinerary>();
+        for (var c = 0; c < _network.Corridors.Count; c++)
+        {
+            if (followed.Contains(_network.Corridors[c].Id))
+            {
+                continue;
+            }
+
+            var bit = 1UL << c;
+            LabelSearch.Run(_network, _bounds, new SearchRequest
+            {
+                Origin = search.Origin,
+                Destination = search.Destination,
+                Start = search.Start,
+                WindowEnd = search.WindowEnd,
+                HorizonEnd = search.HorizonEnd,
+                BlockedTerminal = search.BlockedTerminal,
+                BlockedLink = search.BlockedLink,
+                ModeAllowed = search.ModeAllowed,
+                MaxTransfers = search.MaxTransfers,
+                Criteria = search.Criteria,
+                TrackedCorridors = bit,
+            }, ws);
+            var best = ws.DestinationLabels
+                .Where(i => !ws.Labels[i].Dominated && ws.Labels[i].CorridorMask == bit && !RevisitsATerminal(ws.Labels, i))
+                .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => i)
+                .Select(i => (int?)i)
+                .FirstOrDefault();
+            if (best is { } index)
+            {
+                var itinerary = ItineraryBuilder.Build(_network, ws.Labels, index, request, search.WindowEnd);
+                if (!found.Any(f => f.Arrival == itinerary.Arrival && f.CostUsd == itinerary.CostUsd && f.Co2eKg == itinerary.Co2eKg))
+                {
+                    found.Add(itinerary);
+                }
+            }
+        }
+
+        return found
+            .OrderBy(i => i.Arrival).ThenBy(i => i.CostUsd)
+            .Take(MostAlternatives)
+            .Select(i =>
+            {
+                var by = listed.FindIndex(l => l.Arrival <= i.Arrival && l.CostUsd <= i.CostUsd + 1e-6 && l.Co2eKg <= i.Co2eKg + 1e-6);
+                return new CorridorAlternative(i, by < 0 ? null : by);
+            })
+            .ToList();
+    }
+
+    /// <summary>True when the label's itinerary passes a terminal twice: a detour made only to touch a corridor.</summary>
+    private bool RevisitsATerminal(Label[] labels, int index)
+    {
+        var seen = new HashSet<int>();
+        for (var i = index; ; i = labels[i].Parent)
+        {
+            ref readonly var label = ref labels[i];
+            if (!seen.Add(label.Terminal))
+            {
+                return true;
+            }
+
+            if (label.Kind == MoveKind.Origin)
+            {
+                return false;
+            }
+
+            if (label.Kind == MoveKind.Ride)
+            {
+                for (var k = label.BoardStop + 1; k < label.AlightStop; k++)
+                {
+                    if (!seen.Add(_network.StopTerminal[k]))
+                    {
+                        return true;
+                    }
+                }
+            }
         }
     }
 

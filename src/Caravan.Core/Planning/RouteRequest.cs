@@ -40,4 +40,10 @@ public sealed record RouteRequest
     public RouteConstraints Constraints { get; init; } = RouteConstraints.None;
 
     public PlanningCriteria Criteria { get; init; } = PlanningCriteria.All;
+
+    /// <summary>How different listed itineraries must be (default: 12 h, 1 %, 1 %).</summary>
+    public FrontTolerance Tolerance { get; init; } = FrontTolerance.Default;
+
+    /// <summary>Also return the best itinerary of each corridor not on the Pareto front (see <see cref="CorridorAlternative"/>).</summary>
+    public bool IncludeCorridorAlternatives { get; init; }
 }

@@ -4,7 +4,7 @@ namespace Caravan.Core.Network.Csv;
 
 /// <summary>
 /// An RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. Blank lines and lines whose
-/// first character is '#' are skipped. Reports an unterminated quote as a problem, never throws on input.
+/// first character is '#' are skipped, as are rows of empty fields. Reports an unterminated quote as a problem, never throws on input.
 /// </summary>
 internal static class CsvParser
 {
@@ -89,7 +89,7 @@ internal static class CsvParser
                 case '\n':
                     fields.Add(Finish(field, quotedField));
                     quotedField = false;
-                    records.Add(new CsvRecord(recordLine, fields.ToArray()));
+                    AddUnlessBlank(records, recordLine, fields);
                     fields.Clear();
                     line++;
                     atLineStart = true;
@@ -109,10 +109,19 @@ internal static class CsvParser
         if (!atLineStart)
         {
             fields.Add(Finish(field, quotedField));
-            records.Add(new CsvRecord(recordLine, fields.ToArray()));
+            AddUnlessBlank(records, recordLine, fields);
         }
 
         return records;
+    }
+
+    /// <summary>Rows whose every field is empty (",,,", as spreadsheets export blank rows) are skipped like blank lines.</summary>
+    private static void AddUnlessBlank(List<CsvRecord> records, int line, List<string> fields)
+    {
+        if (fields.Exists(f => f.Length > 0))
+        {
+            records.Add(new CsvRecord(line, fields.ToArray()));
+        }
     }
 
     private static string Finish(StringBuilder field, bool quoted)

@@ -25,6 +25,7 @@ internal static class ServicesReader
         IReadOnlySet<string> corridors)
     {
         var headers = new Dictionary<string, ServiceRow>(StringComparer.Ordinal);
+        var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in services.Rows)
         {
             var id = services.Required(row, "id");
@@ -48,6 +49,11 @@ internal static class ServicesReader
 
             if (id is null || name is null || mode is null || cutoff is null || capacity is null || price is null)
             {
+                if (id is not null)
+                {
+                    rejected.TryAdd(id, row.Line);
+                }
+
                 continue;
             }
 
@@ -55,15 +61,15 @@ internal static class ServicesReader
                 cutoff.Value, capacity.Value, price.Value, services.Text(row, SourceTags.Column), services.Text(row, "notes"));
         }
 
-        var stopsByService = ReadStops(stops, terminals, headers);
-        var departuresByService = ReadTimetable(timetable, headers);
+        var stopsByService = ReadStops(stops, terminals, headers, rejected);
+        var departuresByService = ReadTimetable(timetable, headers, rejected);
 
         var result = new List<Service>();
         foreach (var header in headers.Values)
         {
             var serviceStops = stopsByService.TryGetValue(header.Id, out var s) ? s : [];
             var departures = departuresByService.TryGetValue(header.Id, out var d) ? d : [];
-            if (!CheckStops(stops, header, serviceStops, directedLinks))
+            if (!CheckStops(services, stops, header, serviceStops, directedLinks))
             {
                 continue;
             }
@@ -83,7 +89,7 @@ internal static class ServicesReader
     }
 
     private static Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>> ReadStops(
-        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, Dictionary<string, ServiceRow> headers)
+        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected)
     {
         var byService = new Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>>(StringComparer.Ordinal);
         foreach (var row in stops.Rows)
@@ -95,7 +101,11 @@ internal static class ServicesReader
             var departure = stops.Number(row, "departure_hours", min: 0, required: false);
             if (service is not null && !headers.ContainsKey(service))
             {
-                stops.Report(row, "service", $"unknown service '{service}' (not in services.csv)");
+                if (!rejected.ContainsKey(service))
+                {
+                    stops.Report(row, "service", $"unknown service '{service}' (not in services.csv)");
+                }
+
                 service = null;
             }
 
@@ -135,11 +145,11 @@ internal static class ServicesReader
     }
 
     private static bool CheckStops(
-        CsvTable stops, ServiceRow header, List<(ServiceStop Stop, CsvRecord Row, int Seq)> list, ILookup<(Locode, Locode, TransportMode), Link> directedLinks)
+        CsvTable services, CsvTable stops, ServiceRow header, List<(ServiceStop Stop, CsvRecord Row, int Seq)> list, ILookup<(Locode, Locode, TransportMode), Link> directedLinks)
     {
         if (list.Count < 2)
         {
-            stops.Problems.Add(new NetworkProblem(stops.File, header.Row.Line, 1, "service", $"service '{header.Id}' needs at least two stops in service_stops.csv"));
+            services.Report(header.Row, "id", $"service '{header.Id}' needs at least two stops in service_stops.csv, it has {list.Count}");
             return false;
         }
 
@@ -206,7 +216,7 @@ internal static class ServicesReader
         return ok;
     }
 
-    private static Dictionary<string, List<WeeklyDeparture>> ReadTimetable(CsvTable timetable, Dictionary<string, ServiceRow> headers)
+    private static Dictionary<string, List<WeeklyDeparture>> ReadTimetable(CsvTable timetable, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected)
     {
         var byService = new Dictionary<string, List<WeeklyDeparture>>(StringComparer.Ordinal);
         foreach (var row in timetable.Rows)
@@ -216,7 +226,11 @@ internal static class ServicesReader
             var timeText = timetable.Required(row, "departure_time");
             if (service is not null && !headers.ContainsKey(service))
             {
-                timetable.Report(row, "service", $"unknown service '{service}' (not in services.csv)");
+                if (!rejected.ContainsKey(service))
+                {
+                    timetable.Report(row, "service", $"unknown service '{service}' (not in services.csv)");
+                }
+
                 service = null;
             }
 

@@ -17,7 +17,12 @@ internal static class LabelSearch
         ws.Reset();
         if (request.UseLowerBounds)
         {
-            bounds.Compute(request.Destination, ws.BoundMinutes, ws.BoundCost, ws.BoundCo2e);
+            if (ws.BoundsDestination != request.Destination)
+            {
+                bounds.Compute(request.Destination, ws.BoundMinutes, ws.BoundCost, ws.BoundCo2e);
+                ws.BoundsDestination = request.Destination;
+            }
+
             if (double.IsPositiveInfinity(ws.BoundMinutes[request.Origin]))
             {
                 return;
@@ -88,6 +93,7 @@ internal static class LabelSearch
             next.Time += network.ArcMinutes[a];
             next.Cost += network.ArcCostUsd[a];
             next.Co2e += network.ArcCo2ePerTeu[a];
+            next.CorridorMask |= network.ArcCorridorBits[a] & request.TrackedCorridors;
             next.Context = context;
             next.Kind = MoveKind.Continuous;
             next.Via = a;
@@ -126,6 +132,7 @@ internal static class LabelSearch
 
             var end = network.ServiceStopStart[s + 1];
             var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
+            var mask = boarding.CorridorMask;
             for (var q = p + 1; q < end; q++)
             {
                 var at = network.StopTerminal[q];
@@ -140,7 +147,9 @@ internal static class LabelSearch
                     break;
                 }
 
+                mask |= network.StopInboundCorridorBits[q] & request.TrackedCorridors;
                 var next = boarding;
+                next.CorridorMask = mask;
                 next.Terminal = at;
                 next.FirstDeparture = first;
                 next.MoveStart = leave;
@@ -283,6 +292,11 @@ internal static class LabelSearch
     internal static bool Dominates(SearchRequest request, in Label a, in Label b)
     {
         const double Tolerance = 1e-6;
+        if (a.CorridorMask != b.CorridorMask)
+        {
+            return false;
+        }
+
         var criteria = request.Criteria;
         if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time)
         {

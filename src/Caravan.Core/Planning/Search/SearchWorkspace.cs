@@ -33,6 +33,9 @@ internal sealed class SearchWorkspace
 
     public double[] BoundCo2e { get; }
 
+    /// <summary>The destination the bounds were computed for, or -1: bounds depend on nothing else, so they are reused.</summary>
+    public int BoundsDestination { get; set; } = -1;
+
     public void Reset()
     {
         foreach (var bag in TouchedBags)

@@ -1,0 +1,33 @@
+using Caravan.Core.Network;
+using Caravan.Core.Planning;
+
+namespace Caravan.Core.Tests.DefaultNetwork;
+
+/// <summary>Loads the shipped corridor network (data/network, copied beside the tests) once for a test class.</summary>
+public sealed class DefaultNetworkFixture
+{
+    public DefaultNetworkFixture()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "data");
+        Result = CorridorNetworkLoader.Load(new NetworkSource(
+            name =>
+            {
+                var path = Path.Combine(root, NetworkFileNames.IsReference(name) ? "reference" : "network", name);
+                return File.Exists(path) ? File.OpenText(path) : null;
+            },
+            name => (NetworkFileNames.IsReference(name) ? "data/reference/" : "data/network/") + name));
+        if (Result.Network is { } network)
+        {
+            Planner = new RoutePlanner(network);
+        }
+    }
+
+    public NetworkLoadResult Result { get; }
+
+    public RoutePlanner? Planner { get; }
+
+    public CorridorNetwork Network => Result.Network ?? throw new InvalidOperationException(
+        "The default network did not load:" + Environment.NewLine + string.Join(Environment.NewLine, Result.Problems));
+
+    public RoutePlanner RoutePlanner => Planner ?? throw new InvalidOperationException("The default network did not load.");
+}
