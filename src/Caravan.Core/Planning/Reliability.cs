@@ -20,7 +20,8 @@ internal static class Reliability
         var seed = 17;
         foreach (var move in moves)
         {
-            seed = HashCode.Combine(seed, move.Via, move.Kind, move.Terminal);
+            // Not HashCode.Combine: its seed changes from process to process, and P50/P90 must not.
+            seed = unchecked((((((seed * 31) + move.Via) * 31) + (int)move.Kind) * 31) + move.Terminal);
         }
 
         var random = new Random(seed);
@@ -56,7 +57,8 @@ internal static class Reliability
             }
             else
             {
-                var start = network.NextTripStart(move.Via, move.BoardStop, t);
+                // A ride from the origin is the planned trip: nothing before it varies, and t is its departure, past the cut-off.
+                var start = i == 0 ? move.TripStart : network.NextTripStart(move.Via, move.BoardStop, t);
                 t = start + network.StopArrivalMinutes[move.AlightStop];
             }
         }
