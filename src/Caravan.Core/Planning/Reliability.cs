@@ -71,7 +71,8 @@ internal static class Reliability
             }
             else
             {
-                var start = network.NextTripStart(move.Via, move.BoardStop, t);
+                // A ride from the origin is the planned trip: nothing before it varies, and t is its departure, past the cut-off.
+                var start = j == 0 ? move.TripStart : network.NextTripStart(move.Via, move.BoardStop, t);
                 t = start + network.StopArrivalMinutes[move.AlightStop];
             }
         }

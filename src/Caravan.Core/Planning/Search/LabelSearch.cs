@@ -246,9 +246,10 @@ internal static class LabelSearch
 
         if (bagKey == -1)
         {
+            // At the destination transfers are no longer a resource to keep: the front is over the criteria alone.
             foreach (var d in ws.DestinationLabels)
             {
-                if (!ws.Labels[d].Dominated && Dominates(request, ws.Labels[d], label))
+                if (!ws.Labels[d].Dominated && Dominates(request, ws.Labels[d], label, compareTransfers: false))
                 {
                     return;
                 }
@@ -256,7 +257,7 @@ internal static class LabelSearch
 
             foreach (var d in ws.DestinationLabels)
             {
-                if (!ws.Labels[d].Dominated && Dominates(request, label, ws.Labels[d]))
+                if (!ws.Labels[d].Dominated && Dominates(request, label, ws.Labels[d], compareTransfers: false))
                 {
                     ws.Labels[d].Dominated = true;
                 }
@@ -288,8 +289,11 @@ internal static class LabelSearch
         ws.Queue.Enqueue(index, new LabelKey(label.Time, label.Cost, label.Co2e, index));
     }
 
-    /// <summary>True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion.</summary>
-    internal static bool Dominates(SearchRequest request, in Label a, in Label b)
+    /// <summary>
+    /// True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion and,
+    /// under a transfer limit and unless <paramref name="compareTransfers"/> is false, has made no more transfers.
+    /// </summary>
+    internal static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
     {
         const double Tolerance = 1e-6;
         if (a.CorridorMask != b.CorridorMask)
@@ -313,6 +317,6 @@ internal static class LabelSearch
             return false;
         }
 
-        return request.MaxTransfers is null || a.Transfers <= b.Transfers;
+        return !compareTransfers || request.MaxTransfers is null || a.Transfers <= b.Transfers;
     }
 }

@@ -1,0 +1,78 @@
+using Caravan.Core.Planning;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Caravan.Core.Tests.Planning;
+
+/// <summary>
+/// Rules the planner keeps on every network: checked on random small networks (<see cref="PlanningCases"/>)
+/// against the records and against an independent brute-force search.
+/// </summary>
+public sealed class PlannerProperties
+{
+    private const int Cases = 200;
+
+    [Property(MaxTest = Cases)]
+    public Property Every_returned_itinerary_is_feasible() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            var result = new RoutePlanner(c.Network).Plan(c.Request);
+            Assert.Equal(result.Found, result.NoRouteReason is null);
+            foreach (var itinerary in result.Itineraries)
+            {
+                ItineraryChecks.AssertFeasible(c, itinerary);
+            }
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property No_returned_itinerary_dominates_another_and_the_front_is_sorted_by_arrival() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            var front = new RoutePlanner(c.Network).Plan(c.Request).Itineraries;
+            ItineraryChecks.AssertMutuallyNonDominated(front);
+            Assert.Equal(front.Select(i => i.Arrival).Order(), front.Select(i => i.Arrival));
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property The_earliest_returned_arrival_is_the_brute_force_earliest_arrival() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            var planner = new RoutePlanner(c.Network);
+            var expected = BruteForceEarliestArrival.Minutes(c);
+
+            var front = planner.Plan(c.Request).Itineraries;
+            var earliest = planner.EarliestArrival(c.Request);
+
+            Assert.Equal(expected, front.Count == 0 ? null : front.Min(i => PlanningCase.Minutes(i.Arrival)));
+            Assert.Equal(expected, earliest is null ? null : PlanningCase.Minutes(earliest.Arrival));
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property Pruning_with_lower_bounds_returns_the_same_front() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            var planner = new RoutePlanner(c.Network);
+
+            var pruned = Criteria(planner.Plan(c.Request, useLowerBounds: true));
+            var exhaustive = Criteria(planner.Plan(c.Request, useLowerBounds: false));
+
+            Assert.Equal(exhaustive, pruned);
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property Without_dwell_spread_P50_and_P90_are_the_planned_arrival() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            foreach (var itinerary in new RoutePlanner(c.WithoutDwellSpread().Network).Plan(c.Request).Itineraries)
+            {
+                Assert.Equal(itinerary.Arrival, itinerary.ArrivalP50);
+                Assert.Equal(itinerary.Arrival, itinerary.ArrivalP90);
+            }
+        });
+
+    private static List<(int Arrival, double Cost, double Co2e)> Criteria(PlanResult result) =>
+        result.Itineraries
+            .Select(i => (PlanningCase.Minutes(i.Arrival), Math.Round(i.CostUsd, 4), Math.Round(i.Co2eKg, 4)))
+            .ToList();
+}
