@@ -1,4 +1,5 @@
-using System.CommandLine;
+using Caravan.Cli;
 
-var root = new RootCommand("Caravan — the open digital trade corridor between China, Central Asia, the Caucasus, Türkiye and Europe.");
-return root.Parse(args).Invoke();
+var console = CliConsole.FromSystemConsole();
+var root = CaravanCommand.Create(TimeProvider.System, console);
+return CliRunner.Run(root, args, console);

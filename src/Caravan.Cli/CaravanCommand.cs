@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Caravan.Cli.Commands;
+
+namespace Caravan.Cli;
+
+/// <summary>The <c>caravan</c> root command with every subcommand and the examples shown by <c>--help</c>.</summary>
+public static class CaravanCommand
+{
+    public static RootCommand Create(TimeProvider clock, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(console);
+        var examples = new Dictionary<Command, IReadOnlyList<string>>();
+        var root = new RootCommand(
+            "Caravan — the open digital trade corridor between China, Central Asia, the Caucasus, Türkiye and Europe. "
+            + "Plan container routes over the corridor network and check the network data.");
+        examples[root] =
+        [
+            "caravan plan --from CNCKG --to DEDUI",
+            "caravan network validate data/network",
+            "caravan network show",
+        ];
+        root.Subcommands.Add(PlanCommand.Create(clock, console, examples));
+        root.Subcommands.Add(NetworkCommand.Create(console, examples));
+        HelpWithExamples.Install(root, examples);
+        return root;
+    }
+}
