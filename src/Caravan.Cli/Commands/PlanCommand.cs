@@ -66,6 +66,7 @@ public static class PlanCommand
             HelpName = "N",
         };
         var legs = new Option<bool>("--legs") { Description = "Show each itinerary's legs (and the waits between them) below the table." };
+        var paretoOnly = new Option<bool>("--pareto-only") { Description = "List only the Pareto itineraries, not the best of each other corridor." };
         var format = new Option<string>("--format")
         {
             Description = "Output format: table for people, json for programs (schema in docs/cli.md).",
@@ -78,7 +79,7 @@ public static class PlanCommand
             "plan",
             "Compare routes between two terminals: the Pareto set of itineraries by arrival, cost and CO2e. "
             + "Times are UTC. Exit codes: 0 itineraries found, 1 invalid network data, 2 bad input, 3 no route.");
-        foreach (var option in new Option[] { from, to, depart, window, containers, avoidCountries, avoid, modes, maxTransfers, legs, format, network })
+        foreach (var option in new Option[] { from, to, depart, window, containers, avoidCountries, avoid, modes, maxTransfers, legs, paretoOnly, format, network })
         {
             command.Options.Add(option);
         }
@@ -118,6 +119,7 @@ public static class PlanCommand
                 return console.Fail(ExitCodes.BadInput, error ?? "bad input");
             }
 
+            request = request with { IncludeCorridorAlternatives = !parseResult.GetValue(paretoOnly) };
             var planner = new RoutePlanner(corridorNetwork);
             var result = console.Busy("Planning routes…", () => planner.Plan(request));
             if (parseResult.GetValue(format) == "json")

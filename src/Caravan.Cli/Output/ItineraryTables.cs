@@ -24,7 +24,16 @@ public static class ItineraryTables
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{from.Name} ({from.Locode}) → {to.Name} ({to.Locode}), {containers}, leaving {TimeText.Utc(request.EarliestDeparture)} UTC or up to {request.DepartureWindow.TotalDays:0.#} days later: {result.Itineraries.Count} itinerar{(result.Itineraries.Count == 1 ? "y" : "ies")}"));
-        console.Write(Summary(result.Itineraries));
+        console.Write(Summary(result.Itineraries, i => (i + 1).ToString(CultureInfo.InvariantCulture)));
+        if (result.Alternatives.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine("Other corridors, not on the Pareto front (\"beaten by #n\": that itinerary is no later, no dearer and no dirtier):");
+            console.Write(Summary(
+                result.Alternatives.Select(a => a.Itinerary).ToList(),
+                i => result.Alternatives[i].DominatedBy is { } by ? $"A{i + 1}, beaten by #{by + 1}" : $"A{i + 1}"));
+        }
+
         if (!legs)
         {
             return;
@@ -32,17 +41,26 @@ public static class ItineraryTables
 
         for (var i = 0; i < result.Itineraries.Count; i++)
         {
-            var itinerary = result.Itineraries[i];
-            console.WriteLine();
-            console.WriteLine($"#{i + 1} {itinerary.CorridorName}");
-            console.Write(Legs(itinerary));
+            WriteLegs(console, $"#{i + 1}", result.Itineraries[i]);
+        }
+
+        for (var i = 0; i < result.Alternatives.Count; i++)
+        {
+            WriteLegs(console, $"A{i + 1}", result.Alternatives[i].Itinerary);
         }
     }
 
-    private static Table Summary(IReadOnlyList<Itinerary> itineraries)
+    private static void WriteLegs(IAnsiConsole console, string label, Itinerary itinerary)
+    {
+        console.WriteLine();
+        console.WriteLine($"{label} {itinerary.CorridorName}");
+        console.Write(Legs(itinerary));
+    }
+
+    private static Table Summary(IReadOnlyList<Itinerary> itineraries, Func<int, string> number)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("#").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("#").RightAligned())
             .AddColumn("Corridor")
             .AddColumn(new TableColumn("Depart (UTC)").NoWrap())
             .AddColumn(new TableColumn("Arrive P50 / P90 (UTC)").NoWrap())
@@ -55,7 +73,7 @@ public static class ItineraryTables
         {
             var it = itineraries[i];
             table.AddRow(Cells(
-                (i + 1).ToString(CultureInfo.InvariantCulture),
+                number(i),
                 ShortCorridors(it),
                 TimeText.Utc(it.Departure),
                 $"{TimeText.Utc(it.ArrivalP50)} / {TimeText.Utc(it.ArrivalP90)}",

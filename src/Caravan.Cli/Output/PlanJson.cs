@@ -37,6 +37,7 @@ public static class PlanJson
         return new PlanDocument(
             requestJson,
             result.Itineraries.Select(Itinerary).ToList(),
+            result.Alternatives.Select(a => new AlternativeJson(Itinerary(a.Itinerary), a.DominatedBy)).ToList(),
             result.Found ? null : new NoRouteJson(result.NoRouteReason ?? "no itinerary was found"));
     }
 

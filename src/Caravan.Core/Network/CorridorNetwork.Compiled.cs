@@ -24,7 +24,6 @@ public sealed partial class CorridorNetwork
     internal double[] ArcCo2ePerTeu { get; private init; } = [];
     internal byte[] ArcContext { get; private init; } = [];
     internal int[] ArcLink { get; private init; } = [];
-    internal ulong[] ArcCorridorBits { get; private init; } = [];
 
     // Links: the countries each passes through between its ends (indices into CountryCodes), and its emission factor.
     internal int[][] LinkVia { get; private init; } = [];
@@ -38,7 +37,6 @@ public sealed partial class CorridorNetwork
     internal double[] StopCumulativeKm { get; private init; } = [];
     internal double[] StopCumulativeCo2ePerTeu { get; private init; } = [];
     internal int[] StopInboundLink { get; private init; } = [];
-    internal ulong[] StopInboundCorridorBits { get; private init; } = [];
     internal int[] ServiceDepartureStart { get; private init; } = [];
     internal int[] DepartureMinuteOfWeek { get; private init; } = [];
     internal int[] ServiceCutoffMinutes { get; private init; } = [];
@@ -98,19 +96,6 @@ public sealed partial class CorridorNetwork
         var hubFactors = reference.EmissionFactors.Where(f => f.Category == EmissionCategory.Hub).ToList();
         double HubFactor(TerminalKind kind) =>
             (hubFactors.FirstOrDefault(f => f.HubKind == kind) ?? hubFactors.FirstOrDefault(f => f.HubKind is null))?.WellToWheelKgCo2e ?? 0;
-
-        if (corridors.Count > 64)
-        {
-            throw new ArgumentException("A network can name at most 64 corridors.", nameof(corridors));
-        }
-
-        var corridorBit = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        for (var c = 0; c < corridors.Count; c++)
-        {
-            corridorBit[corridors[c].Id] = 1UL << c;
-        }
-
-        ulong Bit(string? corridorId) => corridorId is not null && corridorBit.TryGetValue(corridorId, out var bit) ? bit : 0;
 
         var n = terminals.Count;
         var terminalCountry = new int[n];
@@ -179,7 +164,6 @@ public sealed partial class CorridorNetwork
         var arcCo2e = new double[arcs.Count];
         var arcContext = new byte[arcs.Count];
         var arcLink = new int[arcs.Count];
-        var arcCorridor = new ulong[arcs.Count];
         for (var a = 0; a < arcs.Count; a++)
         {
             var link = links[arcs[a].Link];
@@ -189,7 +173,6 @@ public sealed partial class CorridorNetwork
             arcCo2e[a] = link.DistanceKm * linkFactor[arcs[a].Link];
             arcContext[a] = SearchContext.Continuous(link.Mode, link.Gauge);
             arcLink[a] = arcs[a].Link;
-            arcCorridor[a] = Bit(link.CorridorId);
         }
 
         var serviceStopStart = new int[services.Count + 1];
@@ -207,7 +190,6 @@ public sealed partial class CorridorNetwork
         var stopKm = new double[stopCount];
         var stopCo2e = new double[stopCount];
         var stopLink = new int[stopCount];
-        var stopCorridor = new ulong[stopCount];
         var departures = new int[serviceDepartureStart[services.Count]];
         var cutoff = new int[services.Count];
         var price = new double[services.Count];
@@ -238,7 +220,6 @@ public sealed partial class CorridorNetwork
                         ? found
                         : throw new ArgumentException($"Service {service.Id} has no {service.Mode} link from {service.Stops[k - 1].Locode} to {stop.Locode}.", nameof(services));
                     stopLink[abs] = l;
-                    stopCorridor[abs] = Bit(links[l].CorridorId);
                     stopKm[abs] = stopKm[abs - 1] + links[l].DistanceKm;
                     stopCo2e[abs] = stopCo2e[abs - 1] + (links[l].DistanceKm * linkFactor[l]);
                 }
@@ -285,7 +266,6 @@ public sealed partial class CorridorNetwork
             ArcCo2ePerTeu = arcCo2e,
             ArcContext = arcContext,
             ArcLink = arcLink,
-            ArcCorridorBits = arcCorridor,
             LinkVia = linkVia,
             LinkCo2ePerTeuKm = linkFactor,
             ServiceStopStart = serviceStopStart,
@@ -295,7 +275,6 @@ public sealed partial class CorridorNetwork
             StopCumulativeKm = stopKm,
             StopCumulativeCo2ePerTeu = stopCo2e,
             StopInboundLink = stopLink,
-            StopInboundCorridorBits = stopCorridor,
             ServiceDepartureStart = serviceDepartureStart,
             DepartureMinuteOfWeek = departures,
             ServiceCutoffMinutes = cutoff,

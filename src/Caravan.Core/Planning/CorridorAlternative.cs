@@ -1,7 +1,7 @@
 namespace Caravan.Core.Planning;
 
 /// <summary>
-/// The best itinerary through corridors that no Pareto itinerary uses — shown so a shipper can compare every
+/// The fastest itinerary through corridors that no listed itinerary uses — shown so a shipper can compare every
 /// corridor honestly, with the index (in <see cref="PlanResult.Itineraries"/>) of an itinerary that beats it on
 /// arrival, cost and CO2e, if one does.
 /// </summary>

@@ -94,90 +94,53 @@ public sealed class RoutePlanner
     }
 
     /// <summary>
-    /// For every corridor no listed itinerary follows, the fastest itinerary that does: one more search in which
-    /// labels that used the corridor are kept apart from those that did not, so the corridor's best survives.
+    /// The best of the corridors no listed itinerary follows, found greedily: the corridors already shown are closed,
+    /// the fastest itinerary of what remains is taken, its corridors are closed in turn, and so on. Each round is a
+    /// plain search with more links blocked, so every alternative is a genuine, cycle-free itinerary.
     /// </summary>
     private List<CorridorAlternative> Alternatives(SearchRequest search, RouteRequest request, List<Itinerary> listed, SearchWorkspace ws)
     {
         const int MostAlternatives = 6;
-        var followed = listed.SelectMany(i => i.Corridors).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var closed = listed.SelectMany(i => i.Corridors).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var blocked = search.BlockedLink is { } b ? (bool[])b.Clone() : new bool[_network.Links.Count];
         var found = new List<Itinerary>();
-        for (var c = 0; c < _network.Corridors.Count; c++)
+        while (found.Count < MostAlternatives)
         {
-            if (followed.Contains(_network.Corridors[c].Id))
+            for (var l = 0; l < blocked.Length; l++)
             {
-                continue;
+                blocked[l] |= _network.Links[l].CorridorId is { } id && closed.Contains(id);
             }
 
-            var bit = 1UL << c;
-            LabelSearch.Run(_network, _bounds, new SearchRequest
-            {
-                Origin = search.Origin,
-                Destination = search.Destination,
-                Start = search.Start,
-                WindowEnd = search.WindowEnd,
-                HorizonEnd = search.HorizonEnd,
-                BlockedTerminal = search.BlockedTerminal,
-                BlockedLink = search.BlockedLink,
-                ModeAllowed = search.ModeAllowed,
-                MaxTransfers = search.MaxTransfers,
-                Criteria = search.Criteria,
-                TrackedCorridors = bit,
-            }, ws);
-            var best = ws.DestinationLabels
-                .Where(i => !ws.Labels[i].Dominated && ws.Labels[i].CorridorMask == bit && !RevisitsATerminal(ws.Labels, i))
+            LabelSearch.Run(_network, _bounds, search.WithBlockedLinks(blocked), ws);
+            var fastest = ws.DestinationLabels
+                .Where(i => !ws.Labels[i].Dominated)
                 .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => i)
                 .Select(i => (int?)i)
                 .FirstOrDefault();
-            if (best is { } index)
+            if (fastest is not { } index)
             {
-                var itinerary = ItineraryBuilder.Build(_network, ws.Labels, index, request, search.WindowEnd);
-                if (!found.Any(f => f.Arrival == itinerary.Arrival && f.CostUsd == itinerary.CostUsd && f.Co2eKg == itinerary.Co2eKg))
-                {
-                    found.Add(itinerary);
-                }
+                break;
             }
+
+            var itinerary = ItineraryBuilder.Build(_network, ws.Labels, index, request, search.WindowEnd);
+            var opened = itinerary.Corridors.Select(c => c.Id).Where(id => !closed.Contains(id)).ToList();
+            if (opened.Count == 0)
+            {
+                break;
+            }
+
+            found.Add(itinerary);
+            closed.UnionWith(opened);
         }
 
         return found
             .OrderBy(i => i.Arrival).ThenBy(i => i.CostUsd)
-            .Take(MostAlternatives)
             .Select(i =>
             {
                 var by = listed.FindIndex(l => l.Arrival <= i.Arrival && l.CostUsd <= i.CostUsd + 1e-6 && l.Co2eKg <= i.Co2eKg + 1e-6);
                 return new CorridorAlternative(i, by < 0 ? null : by);
             })
             .ToList();
-    }
-
-    /// <summary>True when the label's itinerary passes a terminal twice: a detour made only to touch a corridor.</summary>
-    private bool RevisitsATerminal(Label[] labels, int index)
-    {
-        var seen = new HashSet<int>();
-        for (var i = index; ; i = labels[i].Parent)
-        {
-            ref readonly var label = ref labels[i];
-            if (!seen.Add(label.Terminal))
-            {
-                return true;
-            }
-
-            if (label.Kind == MoveKind.Origin)
-            {
-                return false;
-            }
-
-            if (label.Kind == MoveKind.Ride)
-            {
-                for (var k = label.BoardStop + 1; k < label.AlightStop; k++)
-                {
-                    if (!seen.Add(_network.StopTerminal[k]))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
     }
 
     private SearchRequest Compile(RouteRequest request, int origin, int destination, RouteConstraints constraints, bool useLowerBounds)

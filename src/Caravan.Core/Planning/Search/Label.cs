@@ -14,9 +14,6 @@ internal struct Label
     public int NextInBag;
     public int FirstDeparture;
 
-    /// <summary>One bit per corridor the partial itinerary has used (see <see cref="Network.CorridorNetwork"/>).</summary>
-    public ulong CorridorMask;
-
     /// <summary>Arc index for a continuous move; service index for a ride; -1 at the origin.</summary>
     public int Via;
 

@@ -93,7 +93,6 @@ internal static class LabelSearch
             next.Time += network.ArcMinutes[a];
             next.Cost += network.ArcCostUsd[a];
             next.Co2e += network.ArcCo2ePerTeu[a];
-            next.CorridorMask |= network.ArcCorridorBits[a] & request.TrackedCorridors;
             next.Context = context;
             next.Kind = MoveKind.Continuous;
             next.Via = a;
@@ -132,7 +131,6 @@ internal static class LabelSearch
 
             var end = network.ServiceStopStart[s + 1];
             var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
-            var mask = boarding.CorridorMask;
             for (var q = p + 1; q < end; q++)
             {
                 var at = network.StopTerminal[q];
@@ -147,9 +145,7 @@ internal static class LabelSearch
                     break;
                 }
 
-                mask |= network.StopInboundCorridorBits[q] & request.TrackedCorridors;
                 var next = boarding;
-                next.CorridorMask = mask;
                 next.Terminal = at;
                 next.FirstDeparture = first;
                 next.MoveStart = leave;
@@ -296,11 +292,6 @@ internal static class LabelSearch
     internal static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
     {
         const double Tolerance = 1e-6;
-        if (a.CorridorMask != b.CorridorMask)
-        {
-            return false;
-        }
-
         var criteria = request.Criteria;
         if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time)
         {

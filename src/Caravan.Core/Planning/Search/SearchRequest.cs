@@ -26,12 +26,23 @@ internal sealed class SearchRequest
 
     public required PlanningCriteria Criteria { get; init; }
 
-    /// <summary>
-    /// Corridor bits labels keep track of; labels are compared only with labels that used the same of these
-    /// corridors. Zero (the default) compares every label with every other.
-    /// </summary>
-    public ulong TrackedCorridors { get; init; }
 
     /// <summary>Whether to prune with lower bounds towards the destination (off only to check the pruning in tests).</summary>
     public bool UseLowerBounds { get; init; } = true;
+
+    /// <summary>The same request with a different set of blocked links.</summary>
+    public SearchRequest WithBlockedLinks(bool[] blockedLink) => new()
+    {
+        Origin = Origin,
+        Destination = Destination,
+        Start = Start,
+        WindowEnd = WindowEnd,
+        HorizonEnd = HorizonEnd,
+        BlockedTerminal = BlockedTerminal,
+        BlockedLink = blockedLink,
+        ModeAllowed = ModeAllowed,
+        MaxTransfers = MaxTransfers,
+        Criteria = Criteria,
+        UseLowerBounds = UseLowerBounds,
+    };
 }
