@@ -32,11 +32,12 @@ public static class CorridorNetworkLoader
         var corridorIds = corridors.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         var terminalsTable = Open(source, NetworkFileNames.Terminals, TerminalsReader.Columns, problems);
-        var terminals = terminalsTable is null ? [] : TerminalsReader.Read(terminalsTable, countries);
+        var rejectedTerminals = new HashSet<Locode>();
+        var terminals = terminalsTable is null ? [] : TerminalsReader.Read(terminalsTable, countries, rejectedTerminals);
 
         var factorsById = factors.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var linksTable = Open(source, NetworkFileNames.Links, LinksReader.Columns, problems);
-        var links = linksTable is null ? [] : LinksReader.Read(linksTable, terminals, factorsById, corridorIds, countries);
+        var links = linksTable is null ? [] : LinksReader.Read(linksTable, terminals, factorsById, corridorIds, countries, rejectedTerminals);
 
         var directed = links
             .SelectMany(l => l.Link.Bidirectional
@@ -49,9 +50,11 @@ public static class CorridorNetworkLoader
         var timetableTable = Open(source, NetworkFileNames.Timetable, ServicesReader.TimetableColumns, problems);
         var services = servicesTable is null || stopsTable is null || timetableTable is null
             ? []
-            : ServicesReader.Read(servicesTable, stopsTable, timetableTable, terminals, directed, corridorIds);
+            : ServicesReader.Read(servicesTable, stopsTable, timetableTable, terminals, directed, corridorIds, rejectedTerminals);
 
-        if (terminalsTable is not null)
+        // Reachability is judged only on a complete set of links: a link dropped for its own error would make
+        // terminals look unreached and echo that error.
+        if (terminalsTable is not null && linksTable is not null && links.Count == linksTable.Rows.Count)
         {
             CheckEveryTerminalIsReached(terminalsTable, terminals, links.Select(l => l.Link));
         }

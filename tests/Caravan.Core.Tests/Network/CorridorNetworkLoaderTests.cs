@@ -108,15 +108,15 @@ public sealed class CorridorNetworkLoaderTests
     }
 
     [Fact]
-    public void A_problem_that_makes_others_reports_them_all()
+    public void A_rejected_link_is_reported_at_its_row_and_at_the_service_that_needs_it_but_reachability_is_not_echoed()
     {
-        // Xi'an's only link now has the wrong gauge: the link is rejected, so nothing reaches Xi'an and the
-        // block train from Xi'an has no rail link to run on.
+        // Xi'an's only link now has the wrong gauge: the link is rejected, so the block train from Xi'an has no
+        // rail link to run on. That nothing reaches Xi'an follows from the same error and is not reported again.
         var result = TestNetworkFiles.Valid().SetField(Links, 2, "gauge", "1520").Load();
 
         Assert.Null(result.Network);
         Assert.Equal(
-            [("terminals.csv", 2, 1, "locode"), ("links.csv", 2, 6, "gauge"), ("service_stops.csv", 3, 3, "locode")],
+            [("links.csv", 2, 6, "gauge"), ("service_stops.csv", 3, 3, "locode")],
             result.Problems.Select(p => (p.File, p.Line, p.Column, (string?)p.Field)));
     }
 }

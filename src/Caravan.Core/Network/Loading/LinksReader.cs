@@ -17,15 +17,16 @@ internal static class LinksReader
         IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals,
         IReadOnlyDictionary<string, EmissionFactor> factors,
         IReadOnlySet<string> corridors,
-        CountryDirectory countries)
+        CountryDirectory countries,
+        IReadOnlySet<Locode> rejectedTerminals)
     {
         var links = new List<(Link Link, CsvRecord Row)>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var id = table.Required(row, "id");
-            var from = Terminal(table, row, "from", terminals);
-            var to = Terminal(table, row, "to", terminals);
+            var from = Terminal(table, row, "from", terminals, rejectedTerminals);
+            var to = Terminal(table, row, "to", terminals, rejectedTerminals);
             var mode = table.Choice(row, "mode", Vocabulary.Modes);
             var distance = table.Number(row, "distance_km", min: 0, positive: true);
             var availability = table.Choice(row, "availability", Vocabulary.Availabilities);
@@ -100,7 +101,8 @@ internal static class LinksReader
         return links;
     }
 
-    private static Terminal? Terminal(CsvTable table, CsvRecord row, string column, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals)
+    private static Terminal? Terminal(
+        CsvTable table, CsvRecord row, string column, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, IReadOnlySet<Locode> rejected)
     {
         var text = table.Required(row, column);
         if (text is null)
@@ -116,7 +118,11 @@ internal static class LinksReader
 
         if (!terminals.TryGetValue(locode, out var entry))
         {
-            table.Report(row, column, $"unknown terminal {locode} (not in terminals.csv)");
+            if (!rejected.Contains(locode))
+            {
+                table.Report(row, column, $"unknown terminal {locode} (not in terminals.csv)");
+            }
+
             return null;
         }
 

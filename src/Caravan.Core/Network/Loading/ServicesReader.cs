@@ -22,7 +22,8 @@ internal static class ServicesReader
         CsvTable timetable,
         IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals,
         ILookup<(Locode From, Locode To, TransportMode Mode), Link> directedLinks,
-        IReadOnlySet<string> corridors)
+        IReadOnlySet<string> corridors,
+        IReadOnlySet<Locode> rejectedTerminals)
     {
         var headers = new Dictionary<string, ServiceRow>(StringComparer.Ordinal);
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,7 +62,8 @@ internal static class ServicesReader
                 cutoff.Value, capacity.Value, price.Value, services.Text(row, SourceTags.Column), services.Text(row, "notes"));
         }
 
-        var stopsByService = ReadStops(stops, terminals, headers, rejected);
+        var incomplete = new HashSet<string>(StringComparer.Ordinal);
+        var stopsByService = ReadStops(stops, terminals, headers, rejected, rejectedTerminals, incomplete);
         var departuresByService = ReadTimetable(timetable, headers, rejected);
 
         var result = new List<Service>();
@@ -69,6 +71,12 @@ internal static class ServicesReader
         {
             var serviceStops = stopsByService.TryGetValue(header.Id, out var s) ? s : [];
             var departures = departuresByService.TryGetValue(header.Id, out var d) ? d : [];
+            if (incomplete.Contains(header.Id))
+            {
+                // A stop row of this service has its own error; checking the rest of the sequence would only echo it.
+                continue;
+            }
+
             if (!CheckStops(services, stops, header, serviceStops, directedLinks))
             {
                 continue;
@@ -89,7 +97,8 @@ internal static class ServicesReader
     }
 
     private static Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>> ReadStops(
-        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected)
+        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected,
+        IReadOnlySet<Locode> rejectedTerminals, HashSet<string> incomplete)
     {
         var byService = new Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>>(StringComparer.Ordinal);
         foreach (var row in stops.Rows)
@@ -118,13 +127,22 @@ internal static class ServicesReader
                 }
                 else if (!terminals.ContainsKey(locode))
                 {
-                    stops.Report(row, "locode", $"unknown terminal {locode} (not in terminals.csv)");
+                    if (!rejectedTerminals.Contains(locode))
+                    {
+                        stops.Report(row, "locode", $"unknown terminal {locode} (not in terminals.csv)");
+                    }
+
                     locode = default;
                 }
             }
 
             if (service is null || seq is null || locode == default)
             {
+                if (service is not null)
+                {
+                    incomplete.Add(service);
+                }
+
                 continue;
             }
 

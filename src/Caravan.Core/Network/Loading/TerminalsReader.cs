@@ -12,7 +12,8 @@ internal static class TerminalsReader
         "dwell_p50_hours", "dwell_p90_hours", "locode_status", SourceTags.Column,
     ];
 
-    public static Dictionary<Locode, (Terminal Terminal, CsvRecord Row)> Read(CsvTable table, CountryDirectory countries)
+    /// <summary>Reads every row; <paramref name="rejected"/> receives the codes of terminals whose rows have errors, so other files' references to them are not reported again.</summary>
+    public static Dictionary<Locode, (Terminal Terminal, CsvRecord Row)> Read(CsvTable table, CountryDirectory countries, ISet<Locode> rejected)
     {
         var terminals = new Dictionary<Locode, (Terminal Terminal, CsvRecord Row)>();
         foreach (var row in table.Rows)
@@ -72,6 +73,11 @@ internal static class TerminalsReader
             if (locode == default || name is null || country == default || lat is null || lon is null || kind is null || gauges is null
                 || handlingHours is null || handlingUsd is null || dwellP50 is null || dwellP90 is null || status is null)
             {
+                if (locode != default)
+                {
+                    rejected.Add(locode);
+                }
+
                 continue;
             }
 
