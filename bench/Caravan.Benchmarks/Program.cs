@@ -1,3 +1,26 @@
 using BenchmarkDotNet.Running;
+using Caravan.Benchmarks.Latency;
+using Caravan.Benchmarks.Synthetic;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `latency` and `generate` are plain runners (see docs/benchmarks.md); anything else goes to BenchmarkDotNet.
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "latency" => LatencyRunner.Run(LatencyOptions.Parse(args[1..]), Console.Out, Console.Error),
+        "pareto-worker" => ParetoWorker.Run(args[1..], Console.Out),
+        "generate" => GenerateCommand.Run(LatencyOptions.Parse(args[1..]), Console.Error),
+        _ => Switch(args),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"caravan-bench: {e.Message}");
+    return 2;
+}
+
+static int Switch(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using Caravan.Benchmarks.Planning;
+using Caravan.Benchmarks.Synthetic;
+using Caravan.Core.Planning;
+
+namespace Caravan.Benchmarks.Latency;
+
+/// <summary>
+/// The <c>pareto-worker</c> mode: loads a network and answers the latency run's queries from a given index with
+/// the Pareto search, one result line each. It runs in a child process so the runner can stop a query that
+/// outlasts its timeout — a search cannot be cancelled — and go on with the next one in a fresh process.
+/// </summary>
+public static class ParetoWorker
+{
+    public const string Ready = "READY";
+    public const string Result = "RESULT";
+
+    /// <summary>Arguments: --dir NETWORK --seed N --queries N --from I; one line per query on <paramref name="output"/>.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        string Arg(string name) => args[args.ToList().IndexOf(name) + 1];
+        var network = NetworkDirectory.Load(Arg("--dir"));
+        var planner = new RoutePlanner(network);
+        var seed = int.Parse(Arg("--seed"), CultureInfo.InvariantCulture);
+        var queries = PlanningQuery.Random(network, int.Parse(Arg("--queries"), CultureInfo.InvariantCulture), seed);
+        foreach (var q in PlanningQuery.Random(network, 3, seed + 1000))
+        {
+            planner.Plan(q.Request with { Criteria = PlanningCriteria.Arrival });
+        }
+
+        output.WriteLine(Ready);
+        output.Flush();
+        for (var i = int.Parse(Arg("--from"), CultureInfo.InvariantCulture); i < queries.Count; i++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var result = planner.Plan(queries[i].Request);
+            var ms = watch.Elapsed.TotalMilliseconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Result} {i} {ms:R} {result.Statistics.LabelsCreated} {result.Statistics.LabelsSettled} {allocated} {result.Itineraries.Count} {Environment.WorkingSet}"));
+            output.Flush();
+        }
+
+        return 0;
+    }
+}
