@@ -22,7 +22,7 @@ internal sealed class SearchBreakdown
     {
         _network = network;
         _bounds = new LowerBoundGraph(network);
-        _workspace = new SearchWorkspace(network.Terminals.Count);
+        _workspace = new SearchWorkspace(network.Terminals.Count, network.Services.Count, network.DwellP50Minutes);
     }
 
     /// <summary>Times the lower bounds, the label search, and the whole <c>Plan</c> call right after them.</summary>
@@ -39,10 +39,14 @@ internal sealed class SearchBreakdown
             HorizonEnd = start + (int)request.Horizon.TotalMinutes,
             ModeAllowed = _allModes,
             Criteria = request.Criteria,
+            Tolerance = request.Criteria == PlanningCriteria.Arrival ? 0 : request.Tolerance.SearchFraction,
         };
 
         var watch = Stopwatch.StartNew();
-        _bounds.Compute(destination, _workspace.BoundMinutes, _workspace.BoundCost, _workspace.BoundCo2e);
+        _bounds.Compute(destination, search.Origin, costAndCo2e: true, _workspace);
+        _workspace.BoundsDestination = destination;
+        _workspace.BoundsOrigin = search.Origin;
+        _workspace.BoundsIncludeCostAndCo2e = true;
         var bounds = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         LabelSearch.Run(_network, _bounds, search, _workspace);

@@ -9,7 +9,6 @@ internal static class SearchContext
 {
     public const byte Origin = 0;
     public const byte NeedsTransfer = 1;
-    public const int Count = 2 + (4 * 4);
 
     public static byte Continuous(TransportMode mode, RailGauges gauge)
     {

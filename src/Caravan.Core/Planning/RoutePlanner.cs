@@ -71,14 +71,39 @@ public sealed class RoutePlanner
         }
 
         var search = Compile(request, origin, destination, request.Constraints, useLowerBounds);
-        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count);
+        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
         try
         {
+            var created = 0;
+            var settled = 0;
+            Itinerary? fastest = null;
+            if (search.Tolerance > 0 && (request.Criteria & PlanningCriteria.Arrival) != 0)
+            {
+                // The ε-search may trade a little time for cost; the earliest arrival is searched exactly first.
+                LabelSearch.Run(_network, _bounds, search.ForEarliestArrival(), ws);
+                created += ws.LabelCount;
+                settled += ws.Settled;
+                fastest = ws.DestinationLabels
+                    .Where(i => !ws.Labels[i].Dominated)
+                    .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => i)
+                    .Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd))
+                    .FirstOrDefault();
+            }
+
             LabelSearch.Run(_network, _bounds, search, ws);
-            var statistics = new SearchStatistics(ws.LabelCount, ws.Settled);
-            var front = ws.DestinationLabels.Where(i => !ws.Labels[i].Dominated).ToList();
-            var listed = ParetoFront.Fold(ws.Labels, front, request.Criteria, request.Tolerance);
-            var itineraries = listed.Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd)).ToList();
+            created += ws.LabelCount;
+            settled += ws.Settled;
+            var statistics = new SearchStatistics(created, settled);
+            var found = ws.DestinationLabels
+                .Where(i => !ws.Labels[i].Dominated)
+                .Select(i => ItineraryBuilder.Build(_network, ws.Labels, i, request, search.WindowEnd))
+                .ToList();
+            if (fastest is not null)
+            {
+                found.Add(fastest);
+            }
+
+            var itineraries = ParetoFront.Select(found, request.Criteria, request.Tolerance);
             if (itineraries.Count > 0)
             {
                 var alternatives = request.IncludeCorridorAlternatives ? Alternatives(search, request, itineraries, ws) : [];
@@ -175,6 +200,7 @@ public sealed class RoutePlanner
             ModeAllowed = modeAllowed,
             MaxTransfers = constraints.MaxTransfers,
             Criteria = request.Criteria,
+            Tolerance = request.Criteria == PlanningCriteria.Arrival ? 0 : request.Tolerance.SearchFraction,
             UseLowerBounds = useLowerBounds,
         };
     }
@@ -226,7 +252,7 @@ public sealed class RoutePlanner
     private bool Reaches(RouteRequest request, int origin, int destination)
     {
         var search = Compile(request with { Criteria = PlanningCriteria.Arrival }, origin, destination, request.Constraints, useLowerBounds: true);
-        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count);
+        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
         try
         {
             LabelSearch.Run(_network, _bounds, search, ws);

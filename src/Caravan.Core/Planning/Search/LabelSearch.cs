@@ -3,12 +3,14 @@ using Caravan.Core.Network;
 namespace Caravan.Core.Planning.Search;
 
 /// <summary>
-/// Multi-criteria, time-dependent label-setting search (Martins' algorithm) over continuous arcs and timetabled
-/// rides. Labels are settled in order of arrival time; each (terminal, arrival context) keeps a bag of mutually
-/// non-dominated labels. Boarding a service scans its later stops as one ride, as McRAPTOR scans a route.
-/// Labels that cannot beat an itinerary already found — even with lower bounds on the rest of the way — are pruned.
-/// With only <see cref="PlanningCriteria.Arrival"/> selected every bag holds one label and this is a
-/// time-dependent Dijkstra.
+/// Multi-criteria, time-dependent label-setting search over continuous arcs and timetabled rides (Martins'
+/// algorithm, settled in A* order). Boarding a service scans its later stops as one ride, as McRAPTOR scans a
+/// route. Each terminal keeps one bag of labels that do not dominate each other, where dominating needs an
+/// arrival context at least as free (<see cref="Covers"/>). Labels are settled by arrival time plus a lower
+/// bound on the time still to go, and a label that cannot beat an itinerary already found — even with lower
+/// bounds on the rest of the way — is pruned. Labels may be compared with a relative tolerance (ε-dominance on
+/// time in transit, cost and CO2e), which keeps fronts from growing without bound on large networks. With only
+/// <see cref="PlanningCriteria.Arrival"/> selected, every bag holds one label and this is a time-dependent A*.
 /// </summary>
 internal static class LabelSearch
 {
@@ -17,14 +19,18 @@ internal static class LabelSearch
         ws.Reset();
         if (request.UseLowerBounds)
         {
-            if (ws.BoundsDestination != request.Destination)
+            var needCostAndCo2e = (request.Criteria & (PlanningCriteria.Cost | PlanningCriteria.Co2e)) != 0;
+            if (ws.BoundsDestination != request.Destination || ws.BoundsOrigin != request.Origin || (needCostAndCo2e && !ws.BoundsIncludeCostAndCo2e))
             {
-                bounds.Compute(request.Destination, ws.BoundMinutes, ws.BoundCost, ws.BoundCo2e);
+                bounds.Compute(request.Destination, request.Origin, needCostAndCo2e, ws);
                 ws.BoundsDestination = request.Destination;
+                ws.BoundsOrigin = request.Origin;
+                ws.BoundsIncludeCostAndCo2e = needCostAndCo2e;
             }
 
             if (double.IsPositiveInfinity(ws.BoundMinutes[request.Origin]))
             {
+                ws.Settled = 0;
                 return;
             }
         }
@@ -53,7 +59,18 @@ internal static class LabelSearch
             }
 
             settled++;
-            if (label.Terminal == request.Destination || IsPruned(ws, request, label))
+            if (label.Terminal == request.Destination)
+            {
+                // With one criterion and a consistent bound (A*), the first destination label settled is optimal.
+                if (IsEarliestArrivalOnly(request))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (IsPruned(ws, request, label))
             {
                 continue;
             }
@@ -106,16 +123,21 @@ internal static class LabelSearch
     private static void ExpandRides(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, int parent, in Label label)
     {
         var v = label.Terminal;
+        if (network.BoardStart[v] == network.BoardStart[v + 1])
+        {
+            return;
+        }
+
+        var boarding = Depart(network, label, parent, continuesSameRun: false);
+        if (request.MaxTransfers is { } max && boarding.Transfers > max)
+        {
+            return;
+        }
+
         for (var b = network.BoardStart[v]; b < network.BoardStart[v + 1]; b++)
         {
             var s = network.BoardService[b];
             if (!request.ModeAllowed[(int)network.ServiceMode[s]])
-            {
-                continue;
-            }
-
-            var boarding = Depart(network, label, parent, continuesSameRun: false);
-            if (request.MaxTransfers is { } max && boarding.Transfers > max)
             {
                 continue;
             }
@@ -127,6 +149,21 @@ internal static class LabelSearch
             if (first > request.WindowEnd)
             {
                 continue;
+            }
+
+            if (IsEarliestArrivalOnly(request))
+            {
+                // Arrivals downstream depend only on the trip, and trips of a service do not overtake each other:
+                // a trip no later than this one, already boarded here or upstream, arrives no later anywhere.
+                if (ws.BoardedTripStart[s] <= tripStart && ws.BoardedStop[s] <= p)
+                {
+                    continue;
+                }
+
+                if (ws.BoardedTripStart[s] == int.MaxValue || (tripStart <= ws.BoardedTripStart[s] && p <= ws.BoardedStop[s]))
+                {
+                    ws.MarkBoarded(s, tripStart, p);
+                }
             }
 
             var end = network.ServiceStopStart[s + 1];
@@ -162,6 +199,27 @@ internal static class LabelSearch
             }
         }
     }
+
+    /// <summary>
+    /// A lower bound on the minutes from <paramref name="label"/> to the destination: the label's own dwell (paid
+    /// when it leaves, except at the origin and the destination: a label has always left its vehicle) plus the
+    /// bound from its terminal. Counting the dwell here keeps the estimate consistent, so labels are settled in
+    /// order of estimated arrival and the first destination label settled in an earliest-arrival search is optimal.
+    /// </summary>
+    private static int RemainingMinutes(SearchWorkspace ws, SearchRequest request, in Label label)
+    {
+        var v = label.Terminal;
+        if (v == request.Destination)
+        {
+            return 0;
+        }
+
+        var dwell = label.Kind == MoveKind.Origin ? 0 : ws.DwellP50Minutes[v];
+        return dwell + (int)ws.BoundMinutes[v];
+    }
+
+    private static bool IsEarliestArrivalOnly(SearchRequest request) =>
+        request.Criteria == PlanningCriteria.Arrival && request.MaxTransfers is null;
 
     /// <summary>
     /// The label ready to leave its terminal: from the origin at once; on the same continuous run after the
@@ -207,9 +265,13 @@ internal static class LabelSearch
         }
 
         var optimistic = label;
-        optimistic.Time += (int)ws.BoundMinutes[v];
-        optimistic.Cost += ws.BoundCost[v];
-        optimistic.Co2e += ws.BoundCo2e[v];
+        optimistic.Time += RemainingMinutes(ws, request, label);
+        if (ws.BoundsIncludeCostAndCo2e)
+        {
+            optimistic.Cost += ws.BoundCost[v];
+            optimistic.Co2e += ws.BoundCo2e[v];
+        }
+
         foreach (var d in ws.DestinationLabels)
         {
             ref readonly var found = ref ws.Labels[d];
@@ -229,20 +291,44 @@ internal static class LabelSearch
             return;
         }
 
-        var bag = (label.Terminal * SearchContext.Count) + label.Context;
-        var bagKey = label.Terminal == request.Destination ? -1 : bag;
-        for (var i = ws.BagHead[bag]; i >= 0; i = ws.Labels[i].NextInBag)
+        var v = label.Terminal;
+        var atDestination = v == request.Destination;
+
+        // One pass over the bag: reject the label if a bag label covers it, unlink bag labels it covers.
+        var previous = -1;
+        for (var i = ws.BagHead[v]; i >= 0;)
         {
-            ref readonly var existing = ref ws.Labels[i];
-            if (!existing.Dominated && Dominates(request, existing, label))
+            ref var existing = ref ws.Labels[i];
+            var next = existing.NextInBag;
+            if (!existing.Dominated && Covers(existing.Context, label.Context) && Dominates(request, existing, label))
             {
                 return;
             }
+
+            if (existing.Dominated || (Covers(label.Context, existing.Context) && Dominates(request, label, existing)))
+            {
+                existing.Dominated = true;
+                if (previous < 0)
+                {
+                    ws.BagHead[v] = next;
+                }
+                else
+                {
+                    ws.Labels[previous].NextInBag = next;
+                }
+            }
+            else
+            {
+                previous = i;
+            }
+
+            i = next;
         }
 
-        if (bagKey == -1)
+        if (atDestination)
         {
-            // At the destination transfers are no longer a resource to keep: the front is over the criteria alone.
+            // At the destination the arrival context no longer matters and transfers are no longer a resource:
+            // the front is over the criteria alone.
             foreach (var d in ws.DestinationLabels)
             {
                 if (!ws.Labels[d].Dominated && Dominates(request, ws.Labels[d], label, compareTransfers: false))
@@ -260,50 +346,55 @@ internal static class LabelSearch
             }
         }
 
-        for (var i = ws.BagHead[bag]; i >= 0; i = ws.Labels[i].NextInBag)
-        {
-            if (!ws.Labels[i].Dominated && Dominates(request, label, ws.Labels[i]))
-            {
-                ws.Labels[i].Dominated = true;
-            }
-        }
-
         var added = label;
-        if (ws.BagHead[bag] < 0)
+        if (ws.BagHead[v] < 0 && !ws.Touched[v])
         {
-            ws.TouchedBags.Add(bag);
+            ws.Touched[v] = true;
+            ws.TouchedBags.Add(v);
         }
 
-        added.NextInBag = ws.BagHead[bag];
+        added.NextInBag = ws.BagHead[v];
         var index = ws.Add(added);
-        ws.BagHead[bag] = index;
-        if (bagKey == -1)
+        ws.BagHead[v] = index;
+        if (atDestination)
         {
             ws.DestinationLabels.Add(index);
         }
 
-        ws.Queue.Enqueue(index, new LabelKey(label.Time, label.Cost, label.Co2e, index));
+        var estimate = request.UseLowerBounds ? label.Time + RemainingMinutes(ws, request, label) : label.Time;
+        ws.Queue.Enqueue(index, new LabelKey(estimate, label.Time, label.Cost, label.Co2e, index));
     }
 
     /// <summary>
-    /// True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion and,
-    /// under a transfer limit and unless <paramref name="compareTransfers"/> is false, has made no more transfers.
+    /// True when a label arriving in context <paramref name="a"/> can do everything one arriving in context
+    /// <paramref name="b"/> can, at no greater cost: the same context, or any context that has left the origin over
+    /// one that must transfer anyway. The origin label covers nothing else: a label that has already left the
+    /// origin may board what the origin label cannot, because the departure window constrains only the first move.
+    /// </summary>
+    private static bool Covers(byte a, byte b) => a == b || (b == SearchContext.NeedsTransfer && a != SearchContext.Origin);
+
+    /// <summary>
+    /// True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion —
+    /// within the request's relative tolerance — and, under a transfer limit and unless
+    /// <paramref name="compareTransfers"/> is false, has made no more transfers.
     /// </summary>
     internal static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
     {
-        const double Tolerance = 1e-6;
+        const double Epsilon = 1e-6;
         var criteria = request.Criteria;
-        if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time)
+        var slack = 1 + request.Tolerance;
+        if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time
+            && (request.Tolerance == 0 || a.Time - request.Start > (b.Time - request.Start) * slack))
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Cost) != 0 && a.Cost > b.Cost + Tolerance)
+        if ((criteria & PlanningCriteria.Cost) != 0 && a.Cost > (b.Cost * slack) + Epsilon)
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Co2e) != 0 && a.Co2e > b.Co2e + Tolerance)
+        if ((criteria & PlanningCriteria.Co2e) != 0 && a.Co2e > (b.Co2e * slack) + Epsilon)
         {
             return false;
         }

@@ -4,8 +4,10 @@ namespace Caravan.Core.Planning.Search;
 
 /// <summary>
 /// The network reversed, with the least time, cost and CO2e of any single move between two terminals (a
-/// continuous arc or one service segment; no waits, handling or dwell). Dijkstra over it from the destination
-/// gives admissible lower bounds for pruning labels that cannot improve on the itineraries already found.
+/// continuous arc or one service segment; no waits for departures and no handling). Dijkstra over it from the
+/// destination gives admissible lower bounds: for ordering the search (A*) and for pruning labels that cannot
+/// improve on the itineraries already found. Time bounds include, at every terminal passed before the destination,
+/// the least a container can spend there: its median dwell, or the scheduled stop of a service calling there.
 /// </summary>
 internal sealed class LowerBoundGraph
 {
@@ -14,6 +16,7 @@ internal sealed class LowerBoundGraph
     private readonly double[] _minutes;
     private readonly double[] _cost;
     private readonly double[] _co2e;
+    private readonly int[] _passing;
 
     public LowerBoundGraph(CorridorNetwork network)
     {
@@ -65,33 +68,78 @@ internal sealed class LowerBoundGraph
         _minutes = edges.Select(e => e.Value.Minutes).ToArray();
         _cost = edges.Select(e => e.Value.Cost).ToArray();
         _co2e = edges.Select(e => e.Value.Co2e).ToArray();
+        // Passing a terminal costs at least its median dwell, unless the container stays on a train or ship that
+        // stops there: then only that stop's scheduled time. The least of the two keeps the bound admissible.
+        _passing = (int[])network.DwellP50Minutes.Clone();
+        for (var s = 0; s < network.Services.Count; s++)
+        {
+            for (var k = network.ServiceStopStart[s] + 1; k < network.ServiceStopStart[s + 1] - 1; k++)
+            {
+                var t = network.StopTerminal[k];
+                _passing[t] = Math.Min(_passing[t], network.StopDepartureMinutes[k] - network.StopArrivalMinutes[k]);
+            }
+        }
     }
 
-    /// <summary>Least remaining minutes, cost and CO2e from every terminal to <paramref name="destination"/>.</summary>
-    public void Compute(int destination, double[] minutes, double[] cost, double[] co2e)
+    /// <summary>
+    /// Least remaining minutes (and, when arrays are given, cost and CO2e) from every terminal to
+    /// <paramref name="destination"/>. Each Dijkstra stops once it has gone twice as far as the bound of
+    /// <paramref name="origin"/>; every terminal not reached by then gets that radius, which is still a lower bound
+    /// (and keeps the time bound consistent for A*), so a query explores only the region it needs.
+    /// </summary>
+    public void Compute(int destination, int origin, bool costAndCo2e, SearchWorkspace ws)
     {
-        Dijkstra(destination, _minutes, minutes);
-        Dijkstra(destination, _cost, cost);
-        Dijkstra(destination, _co2e, co2e);
+        Dijkstra(destination, origin, _minutes, ws.BoundMinutes, _passing, ws);
+        if (costAndCo2e)
+        {
+            Dijkstra(destination, origin, _cost, ws.BoundCost, null, ws);
+            Dijkstra(destination, origin, _co2e, ws.BoundCo2e, null, ws);
+        }
     }
 
-    private void Dijkstra(int destination, double[] weight, double[] distance)
+    /// <summary>Shortest distances to <paramref name="destination"/>, truncated as <see cref="Compute"/> says; <paramref name="atTerminal"/>, when given, is paid at every terminal passed through before it.</summary>
+    private void Dijkstra(int destination, int origin, double[] weight, double[] distance, int[]? atTerminal, SearchWorkspace ws)
     {
         Array.Fill(distance, double.PositiveInfinity);
+        var settled = ws.BoundSettled;
+        settled.AsSpan().Clear();
         distance[destination] = 0;
-        var queue = new PriorityQueue<int, double>();
+        var queue = ws.BoundQueue;
+        queue.Clear();
         queue.Enqueue(destination, 0);
+        var limit = double.PositiveInfinity;
         while (queue.TryDequeue(out var v, out var d))
         {
-            if (d > distance[v])
+            if (settled[v])
             {
                 continue;
             }
 
+            if (d > limit)
+            {
+                // Everything not settled yet is at least this far away.
+                for (var u = 0; u < distance.Length; u++)
+                {
+                    if (!settled[u])
+                    {
+                        distance[u] = limit;
+                    }
+                }
+
+                return;
+            }
+
+            settled[v] = true;
+            if (v == origin)
+            {
+                limit = Math.Max(2 * d, d + 1);
+            }
+
+            var passing = atTerminal is null || v == destination ? 0 : atTerminal[v];
             for (var e = _inStart[v]; e < _inStart[v + 1]; e++)
             {
                 var u = _inFrom[e];
-                var candidate = d + weight[e];
+                var candidate = d + weight[e] + passing;
                 if (candidate < distance[u])
                 {
                     distance[u] = candidate;

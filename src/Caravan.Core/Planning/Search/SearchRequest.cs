@@ -26,6 +26,12 @@ internal sealed class SearchRequest
 
     public required PlanningCriteria Criteria { get; init; }
 
+    /// <summary>
+    /// ε of the search: a label still dominates one that is up to this fraction better in time in transit
+    /// (arrival − start), cost and CO2e. Zero keeps the exact Pareto set.
+    /// </summary>
+    public double Tolerance { get; init; }
+
 
     /// <summary>Whether to prune with lower bounds towards the destination (off only to check the pruning in tests).</summary>
     public bool UseLowerBounds { get; init; } = true;
@@ -43,6 +49,24 @@ internal sealed class SearchRequest
         ModeAllowed = ModeAllowed,
         MaxTransfers = MaxTransfers,
         Criteria = Criteria,
+        Tolerance = Tolerance,
+        UseLowerBounds = UseLowerBounds,
+    };
+
+    /// <summary>The same request for the earliest arrival alone, compared exactly.</summary>
+    public SearchRequest ForEarliestArrival() => new()
+    {
+        Origin = Origin,
+        Destination = Destination,
+        Start = Start,
+        WindowEnd = WindowEnd,
+        HorizonEnd = HorizonEnd,
+        BlockedTerminal = BlockedTerminal,
+        BlockedLink = BlockedLink,
+        ModeAllowed = ModeAllowed,
+        MaxTransfers = MaxTransfers,
+        Criteria = PlanningCriteria.Arrival,
+        Tolerance = 0,
         UseLowerBounds = UseLowerBounds,
     };
 }

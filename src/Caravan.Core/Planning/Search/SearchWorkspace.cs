@@ -3,23 +3,56 @@ namespace Caravan.Core.Planning.Search;
 /// <summary>The memory one search needs, sized to a network and reused between searches.</summary>
 internal sealed class SearchWorkspace
 {
-    public SearchWorkspace(int terminalCount)
+    public SearchWorkspace(int terminalCount, int serviceCount, int[] dwellP50Minutes)
     {
-        BagHead = new int[terminalCount * Network.SearchContext.Count];
+        DwellP50Minutes = dwellP50Minutes;
+        BoardedTripStart = new int[serviceCount];
+        BoardedStop = new int[serviceCount];
+        Array.Fill(BoardedTripStart, int.MaxValue);
+        BagHead = new int[terminalCount];
         Array.Fill(BagHead, -1);
+        Touched = new bool[terminalCount];
         BoundMinutes = new double[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
+        BoundSettled = new bool[terminalCount];
     }
+
+    /// <summary>The network's median dwell per terminal, for the search's estimates.</summary>
+    public int[] DwellP50Minutes { get; }
 
     public Label[] Labels { get; set; } = new Label[1024];
 
     public int LabelCount { get; set; }
 
-    /// <summary>First label of the bag of each (terminal, context) state, linked through <see cref="Label.NextInBag"/>.</summary>
+    /// <summary>First label of each terminal's bag, linked through <see cref="Label.NextInBag"/>.</summary>
     public int[] BagHead { get; }
 
+    /// <summary>Terminals whose bag has been used since the last reset.</summary>
+    public bool[] Touched { get; }
+
     public List<int> TouchedBags { get; } = [];
+
+    /// <summary>
+    /// For earliest-arrival searches: per service, a trip (start time) boarded and the stop it was boarded at
+    /// (<see cref="int.MaxValue"/> when none), so no later trip is scanned again from that stop or downstream.
+    /// </summary>
+    public int[] BoardedTripStart { get; }
+
+    public int[] BoardedStop { get; }
+
+    private List<int> BoardedServices { get; } = [];
+
+    public void MarkBoarded(int service, int tripStart, int stop)
+    {
+        if (BoardedTripStart[service] == int.MaxValue)
+        {
+            BoardedServices.Add(service);
+        }
+
+        BoardedTripStart[service] = tripStart;
+        BoardedStop[service] = stop;
+    }
 
     public int Settled { get; set; }
 
@@ -33,17 +66,35 @@ internal sealed class SearchWorkspace
 
     public double[] BoundCo2e { get; }
 
+    /// <summary>Scratch for the lower-bound Dijkstra.</summary>
+    public bool[] BoundSettled { get; }
+
+    public PriorityQueue<int, double> BoundQueue { get; } = new();
+
     /// <summary>The destination the bounds were computed for, or -1: bounds depend on nothing else, so they are reused.</summary>
     public int BoundsDestination { get; set; } = -1;
+
+    /// <summary>The origin the bounds were computed for: they are exact only near the path between the two.</summary>
+    public int BoundsOrigin { get; set; } = -1;
+
+    /// <summary>Whether cost and CO2e bounds were computed along with the time bounds.</summary>
+    public bool BoundsIncludeCostAndCo2e { get; set; }
 
     public void Reset()
     {
         foreach (var bag in TouchedBags)
         {
             BagHead[bag] = -1;
+            Touched[bag] = false;
         }
 
         TouchedBags.Clear();
+        foreach (var service in BoardedServices)
+        {
+            BoardedTripStart[service] = int.MaxValue;
+        }
+
+        BoardedServices.Clear();
         DestinationLabels.Clear();
         Queue.Clear();
         LabelCount = 0;
