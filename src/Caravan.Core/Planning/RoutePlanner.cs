@@ -80,7 +80,7 @@ public sealed class RoutePlanner
             if (search.Tolerance > 0 && (request.Criteria & PlanningCriteria.Arrival) != 0)
             {
                 // The ε-search may trade a little time for cost; the earliest arrival is searched exactly first.
-                LabelSearch.Run(_network, _bounds, search.ForEarliestArrival(), ws);
+                LabelSearch.Run(_network, _bounds, search with { Criteria = PlanningCriteria.Arrival, Tolerance = 0 }, ws);
                 created += ws.LabelCount;
                 settled += ws.Settled;
                 fastest = ws.DestinationLabels
@@ -136,7 +136,7 @@ public sealed class RoutePlanner
                 blocked[l] |= _network.Links[l].CorridorId is { } id && closed.Contains(id);
             }
 
-            LabelSearch.Run(_network, _bounds, search.WithBlockedLinks(blocked), ws);
+            LabelSearch.Run(_network, _bounds, search with { BlockedLink = blocked }, ws);
             var fastest = ws.DestinationLabels
                 .Where(i => !ws.Labels[i].Dominated)
                 .OrderBy(i => ws.Labels[i].Time).ThenBy(i => ws.Labels[i].Cost).ThenBy(i => i)

@@ -1,7 +1,7 @@
 namespace Caravan.Core.Planning.Search;
 
 /// <summary>A request compiled against a network: terminal indices, times in planner minutes, constraint masks.</summary>
-internal sealed class SearchRequest
+internal sealed record SearchRequest
 {
     public required int Origin { get; init; }
 
@@ -35,38 +35,4 @@ internal sealed class SearchRequest
 
     /// <summary>Whether to prune with lower bounds towards the destination (off only to check the pruning in tests).</summary>
     public bool UseLowerBounds { get; init; } = true;
-
-    /// <summary>The same request with a different set of blocked links.</summary>
-    public SearchRequest WithBlockedLinks(bool[] blockedLink) => new()
-    {
-        Origin = Origin,
-        Destination = Destination,
-        Start = Start,
-        WindowEnd = WindowEnd,
-        HorizonEnd = HorizonEnd,
-        BlockedTerminal = BlockedTerminal,
-        BlockedLink = blockedLink,
-        ModeAllowed = ModeAllowed,
-        MaxTransfers = MaxTransfers,
-        Criteria = Criteria,
-        Tolerance = Tolerance,
-        UseLowerBounds = UseLowerBounds,
-    };
-
-    /// <summary>The same request for the earliest arrival alone, compared exactly.</summary>
-    public SearchRequest ForEarliestArrival() => new()
-    {
-        Origin = Origin,
-        Destination = Destination,
-        Start = Start,
-        WindowEnd = WindowEnd,
-        HorizonEnd = HorizonEnd,
-        BlockedTerminal = BlockedTerminal,
-        BlockedLink = BlockedLink,
-        ModeAllowed = ModeAllowed,
-        MaxTransfers = MaxTransfers,
-        Criteria = PlanningCriteria.Arrival,
-        Tolerance = 0,
-        UseLowerBounds = UseLowerBounds,
-    };
 }
