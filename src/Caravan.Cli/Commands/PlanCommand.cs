@@ -88,7 +88,7 @@ public static class PlanCommand
         [
             "caravan plan --from CNCKG --to DEDUI",
             "caravan plan --from Chongqing --to Duisburg --avoid-countries RU,BY --legs",
-            "caravan plan --from CNSIA --to DEHAM --depart 2026-12-01T08:00 --window 3d --containers 2x40HC",
+            "caravan plan --from CNXIY --to DEHAM --depart 2026-12-01T08:00 --window 3d --containers 2x40HC",
             "caravan plan --from CNSHA --to NLRTM --modes sea --format json",
         ];
 
