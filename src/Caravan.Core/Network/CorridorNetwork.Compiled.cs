@@ -306,15 +306,26 @@ public sealed partial class CorridorNetwork
 
         var lo = ServiceDepartureStart[service];
         var hi = ServiceDepartureStart[service + 1];
-        var i = Array.BinarySearch(DepartureMinuteOfWeek, lo, hi - lo, minute);
-        if (i < 0)
+        var departures = DepartureMinuteOfWeek.AsSpan(lo, hi - lo);
+        var first = 0;
+        var count = departures.Length;
+        while (count > 0)
         {
-            i = ~i;
+            var half = count / 2;
+            if (departures[first + half] < minute)
+            {
+                first += half + 1;
+                count -= half + 1;
+            }
+            else
+            {
+                count = half;
+            }
         }
 
-        return i < hi
-            ? (week * MinutesPerWeek) + DepartureMinuteOfWeek[i]
-            : ((week + 1) * MinutesPerWeek) + DepartureMinuteOfWeek[lo];
+        return first < departures.Length
+            ? (week * MinutesPerWeek) + departures[first]
+            : ((week + 1) * MinutesPerWeek) + departures[0];
     }
 
     private static int Minutes(double hours) => (int)Math.Round(hours * 60);

@@ -264,6 +264,12 @@ internal static class LabelSearch
             return true;
         }
 
+        if (IsEarliestArrivalOnly(request))
+        {
+            // The search stops at the first destination label it settles; nothing to compare against before that.
+            return false;
+        }
+
         var optimistic = label;
         optimistic.Time += RemainingMinutes(ws, request, label);
         if (ws.BoundsIncludeCostAndCo2e)
