@@ -6,11 +6,9 @@ namespace Caravan.Core.Network;
 public sealed partial class CorridorNetwork
 {
     // Terminals (index = position in Terminals).
-    internal int[] TerminalCountry { get; private init; } = [];
     internal int[] HandlingMinutes { get; private init; } = [];
     internal double[] HandlingUsd { get; private init; } = [];
     internal int[] DwellP50Minutes { get; private init; } = [];
-    internal int[] DwellP90Minutes { get; private init; } = [];
 
     /// <summary>The σ of each terminal's log-normal dwell (0 when the dwell does not vary).</summary>
     internal double[] DwellSigma { get; private init; } = [];
@@ -24,10 +22,6 @@ public sealed partial class CorridorNetwork
     internal double[] ArcCo2ePerTeu { get; private init; } = [];
     internal byte[] ArcContext { get; private init; } = [];
     internal int[] ArcLink { get; private init; } = [];
-
-    // Links: the countries each passes through between its ends (indices into CountryCodes), and its emission factor.
-    internal int[][] LinkVia { get; private init; } = [];
-    internal double[] LinkCo2ePerTeuKm { get; private init; } = [];
 
     // Services: stops of service s are ServiceStopStart[s] .. ServiceStopStart[s + 1] - 1 (absolute stop indices).
     internal int[] ServiceStopStart { get; private init; } = [];
@@ -48,9 +42,6 @@ public sealed partial class CorridorNetwork
     internal int[] BoardStart { get; private init; } = [];
     internal int[] BoardService { get; private init; } = [];
     internal int[] BoardStop { get; private init; } = [];
-
-    internal CountryCode[] CountryCodes { get; private init; } = [];
-    internal Dictionary<CountryCode, int> CountryIndex { get; private init; } = [];
 
     /// <summary>
     /// Compiles validated records into a searchable network. The records must be consistent (as the loader
@@ -75,20 +66,6 @@ public sealed partial class CorridorNetwork
             index.Add(terminals[i].Locode, i);
         }
 
-        var countryIndex = new Dictionary<CountryCode, int>();
-        var countryCodes = new List<CountryCode>();
-        int Country(CountryCode code)
-        {
-            if (!countryIndex.TryGetValue(code, out var c))
-            {
-                c = countryCodes.Count;
-                countryIndex.Add(code, c);
-                countryCodes.Add(code);
-            }
-
-            return c;
-        }
-
         var transportFactor = reference.EmissionFactors
             .Where(f => f.Category == EmissionCategory.Transport)
             .GroupBy(f => f.Id, StringComparer.Ordinal)
@@ -98,7 +75,6 @@ public sealed partial class CorridorNetwork
             (hubFactors.FirstOrDefault(f => f.HubKind == kind) ?? hubFactors.FirstOrDefault(f => f.HubKind is null))?.WellToWheelKgCo2e ?? 0;
 
         var n = terminals.Count;
-        var terminalCountry = new int[n];
         var handlingMinutes = new int[n];
         var handlingUsd = new double[n];
         var dwellP50 = new int[n];
@@ -108,7 +84,6 @@ public sealed partial class CorridorNetwork
         for (var i = 0; i < n; i++)
         {
             var t = terminals[i];
-            terminalCountry[i] = Country(t.Country);
             handlingMinutes[i] = Minutes(t.HandlingHours);
             handlingUsd[i] = t.HandlingUsd;
             dwellP50[i] = Minutes(t.DwellP50Hours);
@@ -117,14 +92,12 @@ public sealed partial class CorridorNetwork
             dwellSigma[i] = dwellP50[i] > 0 && dwellP90[i] > dwellP50[i] ? Math.Log((double)dwellP90[i] / dwellP50[i]) / 1.2815515655446004 : 0;
         }
 
-        var linkVia = new int[links.Count][];
         var linkFactor = new double[links.Count];
         var arcs = new List<(int From, int To, int Link)>();
         var linkIndex = new Dictionary<(int, int, TransportMode), int>();
         for (var l = 0; l < links.Count; l++)
         {
             var link = links[l];
-            linkVia[l] = link.ViaCountries.Select(Country).ToArray();
             linkFactor[l] = transportFactor.TryGetValue(link.EmissionFactorId, out var f)
                 ? f
                 : throw new ArgumentException($"Link {link.Id} names unknown emission factor '{link.EmissionFactorId}'.", nameof(links));
@@ -252,11 +225,9 @@ public sealed partial class CorridorNetwork
 
         return new CorridorNetwork(terminals, links, services, corridors, reference)
         {
-            TerminalCountry = terminalCountry,
             HandlingMinutes = handlingMinutes,
             HandlingUsd = handlingUsd,
             DwellP50Minutes = dwellP50,
-            DwellP90Minutes = dwellP90,
             DwellSigma = dwellSigma,
             HubCo2ePerTeu = hubCo2e,
             ArcStart = arcStart,
@@ -266,8 +237,6 @@ public sealed partial class CorridorNetwork
             ArcCo2ePerTeu = arcCo2e,
             ArcContext = arcContext,
             ArcLink = arcLink,
-            LinkVia = linkVia,
-            LinkCo2ePerTeuKm = linkFactor,
             ServiceStopStart = serviceStopStart,
             StopTerminal = stopTerminal,
             StopArrivalMinutes = stopArrival,
@@ -284,8 +253,6 @@ public sealed partial class CorridorNetwork
             BoardStart = boardStart,
             BoardService = boarding.Select(b => b.Service).ToArray(),
             BoardStop = boarding.Select(b => b.Stop).ToArray(),
-            CountryCodes = countryCodes.ToArray(),
-            CountryIndex = countryIndex,
         };
     }
 

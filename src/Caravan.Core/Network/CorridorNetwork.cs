@@ -15,7 +15,6 @@ public sealed partial class CorridorNetwork
     internal const int MinutesPerWeek = 7 * 24 * 60;
 
     private readonly Dictionary<Locode, int> _terminalIndex;
-    private readonly Dictionary<string, int> _serviceIndex;
     private readonly Dictionary<string, Corridor> _corridors;
 
     private CorridorNetwork(
@@ -34,12 +33,6 @@ public sealed partial class CorridorNetwork
         for (var i = 0; i < terminals.Count; i++)
         {
             _terminalIndex.Add(terminals[i].Locode, i);
-        }
-
-        _serviceIndex = new Dictionary<string, int>(services.Count, StringComparer.Ordinal);
-        for (var i = 0; i < services.Count; i++)
-        {
-            _serviceIndex.Add(services[i].Id, i);
         }
 
         _corridors = corridors.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -87,8 +80,6 @@ public sealed partial class CorridorNetwork
     }
 
     internal int IndexOf(Locode locode) => _terminalIndex.TryGetValue(locode, out var i) ? i : -1;
-
-    internal int ServiceIndexOf(string id) => _serviceIndex.TryGetValue(id, out var i) ? i : -1;
 
     private static string Fold(string text)
     {
