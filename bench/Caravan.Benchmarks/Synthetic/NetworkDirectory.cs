@@ -8,15 +8,11 @@ namespace Caravan.Benchmarks.Synthetic;
 /// </summary>
 public static class NetworkDirectory
 {
-    public static string ReferenceDirectoryOf(string networkDirectory) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(networkDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "reference");
-
     /// <summary>A loader source reading <paramref name="networkDirectory"/> and the reference directory beside it.</summary>
     public static NetworkSource Source(string networkDirectory)
     {
         ArgumentNullException.ThrowIfNull(networkDirectory);
-        var reference = ReferenceDirectoryOf(networkDirectory);
-        string PathOf(string name) => Path.Combine(NetworkFileNames.IsReference(name) ? reference : networkDirectory, name);
+        string PathOf(string name) => NetworkFileNames.PathIn(networkDirectory, name);
         return new NetworkSource(
             name => File.Exists(PathOf(name)) ? new StreamReader(PathOf(name), System.Text.Encoding.UTF8, true, 1 << 16) : null,
             PathOf);

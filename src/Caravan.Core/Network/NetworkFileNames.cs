@@ -21,4 +21,22 @@ public static class NetworkFileNames
     public static IReadOnlyList<string> ReferenceFiles { get; } = [EmissionFactors, Countries, ContainerTypes];
 
     public static bool IsReference(string fileName) => ReferenceFiles.Contains(fileName);
+
+    /// <summary>
+    /// Where a file of a network kept in <paramref name="networkDirectory"/> lives: network files in it, reference
+    /// files in <c>reference</c> beside it (as <c>data/network</c> and <c>data/reference</c>). Path arithmetic only;
+    /// the host opens the file.
+    /// </summary>
+    public static string PathIn(string networkDirectory, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(networkDirectory);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!IsReference(fileName))
+        {
+            return Path.Combine(networkDirectory, fileName);
+        }
+
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(networkDirectory));
+        return Path.Combine(string.IsNullOrEmpty(parent) ? ".." : parent, "reference", fileName);
+    }
 }

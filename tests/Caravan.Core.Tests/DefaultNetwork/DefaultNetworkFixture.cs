@@ -8,14 +8,10 @@ public sealed class DefaultNetworkFixture
 {
     public DefaultNetworkFixture()
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "data");
+        var directory = Path.Combine(AppContext.BaseDirectory, "data", "network");
         Result = CorridorNetworkLoader.Load(new NetworkSource(
-            name =>
-            {
-                var path = Path.Combine(root, NetworkFileNames.IsReference(name) ? "reference" : "network", name);
-                return File.Exists(path) ? File.OpenText(path) : null;
-            },
-            name => (NetworkFileNames.IsReference(name) ? "data/reference/" : "data/network/") + name));
+            name => File.Exists(NetworkFileNames.PathIn(directory, name)) ? File.OpenText(NetworkFileNames.PathIn(directory, name)) : null,
+            name => NetworkFileNames.PathIn("data/network", name)));
         if (Result.Network is { } network)
         {
             Planner = new RoutePlanner(network);
