@@ -41,18 +41,14 @@ internal static class ParetoFront
         return kept.OrderBy(i => i.Arrival).ThenBy(i => i.CostUsd).ThenBy(i => i.Co2eKg).ToList();
     }
 
-    /// <summary>True when <paramref name="a"/> is no worse than <paramref name="b"/> on every criterion and better on one.</summary>
-    private static bool StrictlyBetter(Itinerary a, Itinerary b, PlanningCriteria criteria)
-    {
-        const double Epsilon = 1e-6;
-        var time = (criteria & PlanningCriteria.Arrival) != 0;
-        var cost = (criteria & PlanningCriteria.Cost) != 0;
-        var co2e = (criteria & PlanningCriteria.Co2e) != 0;
-        var noWorse = (!time || a.Arrival <= b.Arrival) && (!cost || a.CostUsd <= b.CostUsd + Epsilon) && (!co2e || a.Co2eKg <= b.Co2eKg + Epsilon);
-        var better = (time && a.Arrival < b.Arrival) || (cost && a.CostUsd < b.CostUsd - Epsilon) || (co2e && a.Co2eKg < b.Co2eKg - Epsilon);
-        return noWorse && better;
-    }
+    /// <summary>True when <paramref name="a"/> is no later, no dearer and no dirtier than <paramref name="b"/> on <paramref name="criteria"/>.</summary>
+    public static bool NoWorse(Itinerary a, Itinerary b, PlanningCriteria criteria) => Covers(a, b, criteria, FrontTolerance.Exact);
 
+    /// <summary>True when <paramref name="a"/> is no worse than <paramref name="b"/> on every criterion and better on one.</summary>
+    private static bool StrictlyBetter(Itinerary a, Itinerary b, PlanningCriteria criteria) =>
+        NoWorse(a, b, criteria) && !NoWorse(b, a, criteria);
+
+    /// <summary>True when <paramref name="kept"/> is within <paramref name="tolerance"/> of <paramref name="other"/> or better, on every criterion.</summary>
     private static bool Covers(Itinerary kept, Itinerary other, PlanningCriteria criteria, FrontTolerance tolerance) =>
         ((criteria & PlanningCriteria.Arrival) == 0 || kept.Arrival <= other.Arrival + TimeSpan.FromHours(tolerance.ArrivalHours))
         && ((criteria & PlanningCriteria.Cost) == 0 || kept.CostUsd <= (other.CostUsd * (1 + tolerance.CostFraction)) + 1e-6)

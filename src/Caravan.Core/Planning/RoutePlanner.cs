@@ -71,8 +71,7 @@ public sealed class RoutePlanner
         }
 
         var search = Compile(request, origin, destination, request.Constraints, useLowerBounds);
-        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
-        try
+        return WithWorkspace(ws =>
         {
             var created = 0;
             var settled = 0;
@@ -111,11 +110,7 @@ public sealed class RoutePlanner
             }
 
             return new PlanResult([], Explain(request, origin, destination), statistics);
-        }
-        finally
-        {
-            _workspaces.Add(ws);
-        }
+        });
     }
 
     /// <summary>
@@ -162,7 +157,7 @@ public sealed class RoutePlanner
             .OrderBy(i => i.Arrival).ThenBy(i => i.CostUsd)
             .Select(i =>
             {
-                var by = listed.FindIndex(l => l.Arrival <= i.Arrival && l.CostUsd <= i.CostUsd + 1e-6 && l.Co2eKg <= i.Co2eKg + 1e-6);
+                var by = listed.FindIndex(l => ParetoFront.NoWorse(l, i, PlanningCriteria.All));
                 return new CorridorAlternative(i, by < 0 ? null : by);
             })
             .ToList();
@@ -252,11 +247,20 @@ public sealed class RoutePlanner
     private bool Reaches(RouteRequest request, int origin, int destination)
     {
         var search = Compile(request with { Criteria = PlanningCriteria.Arrival }, origin, destination, request.Constraints, useLowerBounds: true);
-        var ws = _workspaces.TryTake(out var w) ? w : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
-        try
+        return WithWorkspace(ws =>
         {
             LabelSearch.Run(_network, _bounds, search, ws);
             return ws.DestinationLabels.Count > 0;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a workspace from the pool, so concurrent queries never share one.</summary>
+    private T WithWorkspace<T>(Func<SearchWorkspace, T> work)
+    {
+        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
+        try
+        {
+            return work(ws);
         }
         finally
         {

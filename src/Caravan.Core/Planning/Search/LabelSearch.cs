@@ -6,7 +6,7 @@ namespace Caravan.Core.Planning.Search;
 /// Multi-criteria, time-dependent label-setting search over continuous arcs and timetabled rides (Martins'
 /// algorithm, settled in A* order). Boarding a service scans its later stops as one ride, as McRAPTOR scans a
 /// route. Each terminal keeps one bag of labels that do not dominate each other, where dominating needs an
-/// arrival context at least as free (<see cref="Covers"/>). Labels are settled by arrival time plus a lower
+/// arrival context at least as free (<see cref="LabelDominance.Covers"/>). Labels are settled by arrival time plus a lower
 /// bound on the time still to go, and a label that cannot beat an itinerary already found — even with lower
 /// bounds on the rest of the way — is pruned. Labels may be compared with a relative tolerance (ε-dominance on
 /// time in transit, cost and CO2e), which keeps fronts from growing without bound on large networks. With only
@@ -281,7 +281,7 @@ internal static class LabelSearch
         foreach (var d in ws.DestinationLabels)
         {
             ref readonly var found = ref ws.Labels[d];
-            if (!found.Dominated && Dominates(request, found, optimistic))
+            if (!found.Dominated && LabelDominance.Dominates(request, found, optimistic))
             {
                 return true;
             }
@@ -306,12 +306,12 @@ internal static class LabelSearch
         {
             ref var existing = ref ws.Labels[i];
             var next = existing.NextInBag;
-            if (!existing.Dominated && Covers(existing.Context, label.Context) && Dominates(request, existing, label))
+            if (!existing.Dominated && LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label))
             {
                 return;
             }
 
-            if (existing.Dominated || (Covers(label.Context, existing.Context) && Dominates(request, label, existing)))
+            if (existing.Dominated || (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing)))
             {
                 existing.Dominated = true;
                 if (previous < 0)
@@ -337,7 +337,7 @@ internal static class LabelSearch
             // the front is over the criteria alone.
             foreach (var d in ws.DestinationLabels)
             {
-                if (!ws.Labels[d].Dominated && Dominates(request, ws.Labels[d], label, compareTransfers: false))
+                if (!ws.Labels[d].Dominated && LabelDominance.Dominates(request, ws.Labels[d], label, compareTransfers: false))
                 {
                     return;
                 }
@@ -345,7 +345,7 @@ internal static class LabelSearch
 
             foreach (var d in ws.DestinationLabels)
             {
-                if (!ws.Labels[d].Dominated && Dominates(request, label, ws.Labels[d], compareTransfers: false))
+                if (!ws.Labels[d].Dominated && LabelDominance.Dominates(request, label, ws.Labels[d], compareTransfers: false))
                 {
                     ws.Labels[d].Dominated = true;
                 }
@@ -369,42 +369,5 @@ internal static class LabelSearch
 
         var estimate = request.UseLowerBounds ? label.Time + RemainingMinutes(ws, request, label) : label.Time;
         ws.Queue.Enqueue(index, new LabelKey(estimate, label.Time, label.Cost, label.Co2e, index));
-    }
-
-    /// <summary>
-    /// True when a label arriving in context <paramref name="a"/> can do everything one arriving in context
-    /// <paramref name="b"/> can, at no greater cost: the same context, or any context that has left the origin over
-    /// one that must transfer anyway. The origin label covers nothing else: a label that has already left the
-    /// origin may board what the origin label cannot, because the departure window constrains only the first move.
-    /// </summary>
-    private static bool Covers(byte a, byte b) => a == b || (b == SearchContext.NeedsTransfer && a != SearchContext.Origin);
-
-    /// <summary>
-    /// True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion —
-    /// within the request's relative tolerance — and, under a transfer limit and unless
-    /// <paramref name="compareTransfers"/> is false, has made no more transfers.
-    /// </summary>
-    internal static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
-    {
-        const double Epsilon = 1e-6;
-        var criteria = request.Criteria;
-        var slack = 1 + request.Tolerance;
-        if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time
-            && (request.Tolerance == 0 || a.Time - request.Start > (b.Time - request.Start) * slack))
-        {
-            return false;
-        }
-
-        if ((criteria & PlanningCriteria.Cost) != 0 && a.Cost > (b.Cost * slack) + Epsilon)
-        {
-            return false;
-        }
-
-        if ((criteria & PlanningCriteria.Co2e) != 0 && a.Co2e > (b.Co2e * slack) + Epsilon)
-        {
-            return false;
-        }
-
-        return !compareTransfers || request.MaxTransfers is null || a.Transfers <= b.Transfers;
     }
 }

@@ -1,0 +1,47 @@
+using Caravan.Core.Network;
+
+namespace Caravan.Core.Planning.Search;
+
+/// <summary>
+/// When one label makes another not worth keeping: it is at least as good on the request's criteria (within the
+/// search's ε) and arrived in a context at least as free to move on.
+/// </summary>
+internal static class LabelDominance
+{
+    /// <summary>
+    /// True when a label arriving in context <paramref name="a"/> can do everything one arriving in context
+    /// <paramref name="b"/> can, at no greater cost: the same context, or any context that has left the origin over
+    /// one that must transfer anyway. The origin label covers nothing else: a label that has already left the
+    /// origin may board what the origin label cannot, because the departure window constrains only the first move.
+    /// </summary>
+    public static bool Covers(byte a, byte b) => a == b || (b == SearchContext.NeedsTransfer && a != SearchContext.Origin);
+
+    /// <summary>
+    /// True when <paramref name="a"/> is at least as good as <paramref name="b"/> on every selected criterion —
+    /// within the request's relative tolerance — and, under a transfer limit and unless
+    /// <paramref name="compareTransfers"/> is false, has made no more transfers.
+    /// </summary>
+    public static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
+    {
+        const double Epsilon = 1e-6;
+        var criteria = request.Criteria;
+        var slack = 1 + request.Tolerance;
+        if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time
+            && (request.Tolerance == 0 || a.Time - request.Start > (b.Time - request.Start) * slack))
+        {
+            return false;
+        }
+
+        if ((criteria & PlanningCriteria.Cost) != 0 && a.Cost > (b.Cost * slack) + Epsilon)
+        {
+            return false;
+        }
+
+        if ((criteria & PlanningCriteria.Co2e) != 0 && a.Co2e > (b.Co2e * slack) + Epsilon)
+        {
+            return false;
+        }
+
+        return !compareTransfers || request.MaxTransfers is null || a.Transfers <= b.Transfers;
+    }
+}
