@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Caravan.Benchmarks.Planning;
+using Caravan.Benchmarks.Synthetic;
+using Caravan.Core.Planning;
+
+namespace Caravan.Benchmarks.Latency;
+
+/// <summary>
+/// The <c>profile</c> mode: answers the latency run's first queries over and over, so a sampling profiler
+/// (<c>perf</c>, <c>dotnet-trace</c>) sees the planner and little else. It prints the median time and label
+/// counts of each round; it is a tool for finding where time goes, not a benchmark.
+/// </summary>
+public static class ProfileLoop
+{
+    /// <summary>Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto].</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var list = args.ToList();
+        string? Arg(string name) => list.IndexOf(name) is var i and >= 0 && i + 1 < list.Count ? list[i + 1] : null;
+        int IntArg(string name, int fallback) => Arg(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        var directory = Arg("--dir") ?? throw new ArgumentException("profile needs --dir with a generated network");
+        var pareto = list.Contains("--pareto");
+        var network = NetworkDirectory.Load(directory);
+        var planner = new RoutePlanner(network);
+        var queries = PlanningQuery.Random(network, IntArg("--queries", 50), IntArg("--seed", 1));
+        var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
+        for (var round = 0; round < IntArg("--rounds", 5); round++)
+        {
+            var times = new List<double>(queries.Count);
+            long created = 0;
+            long settled = 0;
+            foreach (var query in queries)
+            {
+                var watch = Stopwatch.StartNew();
+                var result = planner.Plan(query.Request with { Criteria = criteria });
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                created += result.Statistics.LabelsCreated;
+                settled += result.Statistics.LabelsSettled;
+            }
+
+            times.Sort();
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, labels created {created:N0}, settled {settled:N0}"));
+        }
+
+        return 0;
+    }
+}
