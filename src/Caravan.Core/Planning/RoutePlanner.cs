@@ -250,7 +250,7 @@ public sealed class RoutePlanner
         return WithWorkspace(ws =>
         {
             LabelSearch.Run(_network, _bounds, search, ws);
-            return ws.DestinationLabels.Count > 0;
+            return ws.DestinationFront.Count > 0;
         });
     }
 

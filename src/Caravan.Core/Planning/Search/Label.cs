@@ -11,7 +11,6 @@ internal struct Label
     public double Cost;
     public double Co2e;
     public int Parent;
-    public int NextInBag;
     public int FirstDeparture;
 
     /// <summary>Arc index for a continuous move; service index for a ride; -1 at the origin.</summary>

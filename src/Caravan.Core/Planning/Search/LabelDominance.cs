@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Caravan.Core.Network;
 
 namespace Caravan.Core.Planning.Search;
@@ -21,27 +22,40 @@ internal static class LabelDominance
     /// within the request's relative tolerance — and, under a transfer limit and unless
     /// <paramref name="compareTransfers"/> is false, has made no more transfers.
     /// </summary>
-    public static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true)
+    public static bool Dominates(SearchRequest request, in Label a, in Label b, bool compareTransfers = true) =>
+        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
+
+    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
+    public static bool Dominates(SearchRequest request, in BagEntry a, in Label b, bool compareTransfers = true) =>
+        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
+
+    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
+    public static bool Dominates(SearchRequest request, in Label a, in BagEntry b, bool compareTransfers = true) =>
+        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Dominates(
+        SearchRequest request, int aTime, double aCost, double aCo2e, int aTransfers, int bTime, double bCost, double bCo2e, int bTransfers, bool compareTransfers)
     {
         const double Epsilon = 1e-6;
         var criteria = request.Criteria;
         var slack = 1 + request.Tolerance;
-        if ((criteria & PlanningCriteria.Arrival) != 0 && a.Time > b.Time
-            && (request.Tolerance == 0 || a.Time - request.Start > (b.Time - request.Start) * slack))
+        if ((criteria & PlanningCriteria.Arrival) != 0 && aTime > bTime
+            && (request.Tolerance == 0 || aTime - request.Start > (bTime - request.Start) * slack))
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Cost) != 0 && a.Cost > (b.Cost * slack) + Epsilon)
+        if ((criteria & PlanningCriteria.Cost) != 0 && aCost > (bCost * slack) + Epsilon)
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Co2e) != 0 && a.Co2e > (b.Co2e * slack) + Epsilon)
+        if ((criteria & PlanningCriteria.Co2e) != 0 && aCo2e > (bCo2e * slack) + Epsilon)
         {
             return false;
         }
 
-        return !compareTransfers || request.MaxTransfers is null || a.Transfers <= b.Transfers;
+        return !compareTransfers || request.MaxTransfers is null || aTransfers <= bTransfers;
     }
 }

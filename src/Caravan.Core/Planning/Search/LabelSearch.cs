@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Caravan.Core.Network;
 
 namespace Caravan.Core.Planning.Search;
@@ -40,7 +41,6 @@ internal static class LabelSearch
             Terminal = request.Origin,
             Time = request.Start,
             Parent = -1,
-            NextInBag = -1,
             Via = -1,
             FirstDeparture = -1,
             MoveStart = request.Start,
@@ -229,7 +229,6 @@ internal static class LabelSearch
     {
         var next = label;
         next.Parent = parent;
-        next.NextInBag = -1;
         next.Dominated = false;
         next.Transferred = false;
         var v = label.Terminal;
@@ -278,10 +277,9 @@ internal static class LabelSearch
             optimistic.Co2e += ws.BoundCo2e[v];
         }
 
-        foreach (var d in ws.DestinationLabels)
+        foreach (ref readonly var found in CollectionsMarshal.AsSpan(ws.DestinationFront))
         {
-            ref readonly var found = ref ws.Labels[d];
-            if (!found.Dominated && LabelDominance.Dominates(request, found, optimistic))
+            if (LabelDominance.Dominates(request, found, optimistic))
             {
                 return true;
             }
@@ -298,76 +296,93 @@ internal static class LabelSearch
         }
 
         var v = label.Terminal;
-        var atDestination = v == request.Destination;
 
-        // One pass over the bag: reject the label if a bag label covers it, unlink bag labels it covers.
-        var previous = -1;
-        for (var i = ws.BagHead[v]; i >= 0;)
+        // One pass over the bag: reject the label if a bag label covers it, drop bag labels it covers.
+        var bag = ws.Bags[v];
+        var count = ws.BagCount[v];
+        var kept = 0;
+        for (var i = 0; i < count; i++)
         {
-            ref var existing = ref ws.Labels[i];
-            var next = existing.NextInBag;
-            if (!existing.Dominated && LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label))
+            ref readonly var existing = ref bag![i];
+            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label))
             {
+                Array.Copy(bag, i, bag, kept, count - i);
+                ws.BagCount[v] = kept + count - i;
                 return;
             }
 
-            if (existing.Dominated || (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing)))
+            if (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing))
             {
-                existing.Dominated = true;
-                if (previous < 0)
-                {
-                    ws.BagHead[v] = next;
-                }
-                else
-                {
-                    ws.Labels[previous].NextInBag = next;
-                }
+                ws.Labels[existing.Label].Dominated = true;
             }
             else
             {
-                previous = i;
+                bag[kept++] = existing;
             }
-
-            i = next;
         }
 
+        ws.BagCount[v] = kept;
+        var atDestination = v == request.Destination;
+        if (atDestination && !AddToDestinationFront(ws, request, label))
+        {
+            return;
+        }
+
+        var index = ws.Add(label);
+        var entry = BagEntry.Of(label, index);
+        ws.AddToBag(v, entry);
         if (atDestination)
         {
-            // At the destination the arrival context no longer matters and transfers are no longer a resource:
-            // the front is over the criteria alone.
-            foreach (var d in ws.DestinationLabels)
-            {
-                if (!ws.Labels[d].Dominated && LabelDominance.Dominates(request, ws.Labels[d], label, compareTransfers: false))
-                {
-                    return;
-                }
-            }
-
-            foreach (var d in ws.DestinationLabels)
-            {
-                if (!ws.Labels[d].Dominated && LabelDominance.Dominates(request, label, ws.Labels[d], compareTransfers: false))
-                {
-                    ws.Labels[d].Dominated = true;
-                }
-            }
-        }
-
-        var added = label;
-        if (ws.BagHead[v] < 0 && !ws.Touched[v])
-        {
-            ws.Touched[v] = true;
-            ws.TouchedBags.Add(v);
-        }
-
-        added.NextInBag = ws.BagHead[v];
-        var index = ws.Add(added);
-        ws.BagHead[v] = index;
-        if (atDestination)
-        {
-            ws.DestinationLabels.Add(index);
+            ws.DestinationFront.Add(entry);
         }
 
         var estimate = request.UseLowerBounds ? label.Time + RemainingMinutes(ws, request, label) : label.Time;
         ws.Queue.Enqueue(index, new LabelKey(estimate, label.Time, label.Cost, label.Co2e, index));
+    }
+
+    /// <summary>
+    /// At the destination the arrival context no longer matters and transfers are no longer a resource: the front
+    /// is over the criteria alone. False when a destination label already dominates <paramref name="label"/>;
+    /// otherwise drops the ones it dominates.
+    /// </summary>
+    private static bool AddToDestinationFront(SearchWorkspace ws, SearchRequest request, in Label label)
+    {
+        var front = CollectionsMarshal.AsSpan(ws.DestinationFront);
+        foreach (ref readonly var found in front)
+        {
+            if (LabelDominance.Dominates(request, found, label, compareTransfers: false))
+            {
+                return false;
+            }
+        }
+
+        var dropped = false;
+        for (var i = ws.DestinationFront.Count - 1; i >= 0; i--)
+        {
+            if (LabelDominance.Dominates(request, label, front[i], compareTransfers: false))
+            {
+                ws.Labels[front[i].Label].Dominated = true;
+                ws.DestinationFront.RemoveAt(i);
+                dropped = true;
+            }
+        }
+
+        if (dropped)
+        {
+            // A label dropped from the front leaves the destination's bag too, so it dominates nothing there.
+            var bag = ws.Bags[request.Destination]!;
+            var kept = 0;
+            for (var i = 0; i < ws.BagCount[request.Destination]; i++)
+            {
+                if (!ws.Labels[bag[i].Label].Dominated)
+                {
+                    bag[kept++] = bag[i];
+                }
+            }
+
+            ws.BagCount[request.Destination] = kept;
+        }
+
+        return true;
     }
 }

@@ -9,9 +9,8 @@ internal sealed class SearchWorkspace
         BoardedTripStart = new int[serviceCount];
         BoardedStop = new int[serviceCount];
         Array.Fill(BoardedTripStart, int.MaxValue);
-        BagHead = new int[terminalCount];
-        Array.Fill(BagHead, -1);
-        Touched = new bool[terminalCount];
+        Bags = new BagEntry[terminalCount][];
+        BagCount = new int[terminalCount];
         BoundMinutes = new double[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
@@ -25,12 +24,15 @@ internal sealed class SearchWorkspace
 
     public int LabelCount { get; set; }
 
-    /// <summary>First label of each terminal's bag, linked through <see cref="Label.NextInBag"/>.</summary>
-    public int[] BagHead { get; }
+    /// <summary>
+    /// Each terminal's bag: the labels there that no other label of the bag dominates, in the first
+    /// <see cref="BagCount"/> slots. Arrays are allocated on first use and kept for the next search.
+    /// </summary>
+    public BagEntry[]?[] Bags { get; }
 
-    /// <summary>Terminals whose bag has been used since the last reset.</summary>
-    public bool[] Touched { get; }
+    public int[] BagCount { get; }
 
+    /// <summary>Terminals whose bag has held a label since the last reset.</summary>
     public List<int> TouchedBags { get; } = [];
 
     /// <summary>
@@ -56,7 +58,11 @@ internal sealed class SearchWorkspace
 
     public int Settled { get; set; }
 
-    public List<int> DestinationLabels { get; } = [];
+    /// <summary>The labels at the destination that no other destination label dominates.</summary>
+    public List<BagEntry> DestinationFront { get; } = [];
+
+    /// <summary>Indices of the labels in <see cref="DestinationFront"/>.</summary>
+    public IEnumerable<int> DestinationLabels => DestinationFront.Select(e => e.Label);
 
     public PriorityQueue<int, LabelKey> Queue { get; } = new();
 
@@ -84,8 +90,7 @@ internal sealed class SearchWorkspace
     {
         foreach (var bag in TouchedBags)
         {
-            BagHead[bag] = -1;
-            Touched[bag] = false;
+            BagCount[bag] = 0;
         }
 
         TouchedBags.Clear();
@@ -95,9 +100,34 @@ internal sealed class SearchWorkspace
         }
 
         BoardedServices.Clear();
-        DestinationLabels.Clear();
+        DestinationFront.Clear();
         Queue.Clear();
         LabelCount = 0;
+    }
+
+    /// <summary>Appends <paramref name="entry"/> to terminal <paramref name="terminal"/>'s bag.</summary>
+    public void AddToBag(int terminal, in BagEntry entry)
+    {
+        var count = BagCount[terminal];
+        var bag = Bags[terminal];
+        if (bag is null || count == bag.Length)
+        {
+            var bigger = new BagEntry[Math.Max(4, count * 2)];
+            if (bag is not null)
+            {
+                Array.Copy(bag, bigger, count);
+            }
+
+            Bags[terminal] = bag = bigger;
+        }
+
+        if (count == 0)
+        {
+            TouchedBags.Add(terminal);
+        }
+
+        bag[count] = entry;
+        BagCount[terminal] = count + 1;
     }
 
     public int Add(in Label label)
