@@ -42,6 +42,7 @@ public static class ProfileLoop
             }
 
             times.Sort();
+
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, labels created {created:N0}, settled {settled:N0}"));

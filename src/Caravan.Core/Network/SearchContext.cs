@@ -10,6 +10,9 @@ internal static class SearchContext
     public const byte Origin = 0;
     public const byte NeedsTransfer = 1;
 
+    /// <summary>How many contexts there are: the two above and one per mode and gauge (four gauges a mode).</summary>
+    public const int Count = 2 + (4 * 4);
+
     public static byte Continuous(TransportMode mode, RailGauges gauge)
     {
         var gaugeIndex = gauge switch

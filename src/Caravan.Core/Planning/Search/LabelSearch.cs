@@ -85,6 +85,15 @@ internal static class LabelSearch
     private static void ExpandContinuous(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, int parent, in Label label)
     {
         var v = label.Terminal;
+        if (network.ArcStart[v] == network.ArcStart[v + 1])
+        {
+            return;
+        }
+
+        // Leaving v is one of two moves whatever the arc: staying on the same continuous run, or a transfer.
+        var sameRun = Depart(network, label, parent, continuesSameRun: true);
+        var transfer = Depart(network, label, parent, continuesSameRun: false);
+        var earliestArrivalOnly = IsEarliestArrivalOnly(request);
         for (var a = network.ArcStart[v]; a < network.ArcStart[v + 1]; a++)
         {
             var to = network.ArcTo[a];
@@ -94,29 +103,33 @@ internal static class LabelSearch
             }
 
             var context = network.ArcContext[a];
-            var next = Depart(network, label, parent, continuesSameRun: label.Context == context);
-            if (request.MaxTransfers is { } max && next.Transfers > max)
+            ref readonly var departed = ref label.Context == context ? ref sameRun : ref transfer;
+            var arrival = departed.Time + network.ArcMinutes[a];
+            if (arrival > request.HorizonEnd || (earliestArrivalOnly && arrival >= ws.EarliestInContext(to, context)))
             {
                 continue;
             }
 
-            next.Terminal = to;
-            next.MoveStart = next.Time;
-            if (next.FirstDeparture < 0)
+            if (request.MaxTransfers is { } max && departed.Transfers > max)
             {
-                next.FirstDeparture = next.Time;
+                continue;
             }
 
-            next.Time += network.ArcMinutes[a];
+            var next = departed;
+            next.Terminal = to;
+            next.MoveStart = departed.Time;
+            if (next.FirstDeparture < 0)
+            {
+                next.FirstDeparture = departed.Time;
+            }
+
+            next.Time = arrival;
             next.Cost += network.ArcCostUsd[a];
             next.Co2e += network.ArcCo2ePerTeu[a];
             next.Context = context;
             next.Kind = MoveKind.Continuous;
             next.Via = a;
-            if (next.Time <= request.HorizonEnd)
-            {
-                TryAdd(ws, request, next);
-            }
+            TryAdd(ws, request, next);
         }
     }
 
@@ -167,6 +180,7 @@ internal static class LabelSearch
             }
 
             var end = network.ServiceStopStart[s + 1];
+            var earliestArrivalOnly = IsEarliestArrivalOnly(request);
             var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
             for (var q = p + 1; q < end; q++)
             {
@@ -180,6 +194,12 @@ internal static class LabelSearch
                 if (arrival > request.HorizonEnd)
                 {
                     break;
+                }
+
+                if (earliestArrivalOnly && arrival >= ws.EarliestInContext(at, SearchContext.NeedsTransfer))
+                {
+                    // A label there already arrives no later in a context that covers arriving off a service.
+                    continue;
                 }
 
                 var next = boarding;
@@ -331,6 +351,7 @@ internal static class LabelSearch
         var index = ws.Add(label);
         var entry = BagEntry.Of(label, index);
         ws.AddToBag(v, entry);
+        ws.RecordArrival(v, label.Context, label.Time);
         if (atDestination)
         {
             ws.DestinationFront.Add(entry);

@@ -1,3 +1,5 @@
+using Caravan.Core.Network;
+
 namespace Caravan.Core.Planning.Search;
 
 /// <summary>The memory one search needs, sized to a network and reused between searches.</summary>
@@ -11,6 +13,10 @@ internal sealed class SearchWorkspace
         Array.Fill(BoardedTripStart, int.MaxValue);
         Bags = new BagEntry[terminalCount][];
         BagCount = new int[terminalCount];
+        _earliestRideCover = new int[terminalCount];
+        Array.Fill(_earliestRideCover, int.MaxValue);
+        _earliestByContext = new int[terminalCount * SearchContext.Count];
+        Array.Fill(_earliestByContext, int.MaxValue);
         BoundMinutes = new double[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
@@ -31,6 +37,37 @@ internal sealed class SearchWorkspace
     public BagEntry[]?[] Bags { get; }
 
     public int[] BagCount { get; }
+
+    /// <summary>
+    /// Per terminal, the earliest arrival of a label added there that has left the origin (<see cref="int.MaxValue"/>
+    /// when none): any such label covers one arriving off a service.
+    /// </summary>
+    private readonly int[] _earliestRideCover;
+
+    /// <summary>Per terminal and arrival context, the earliest arrival of a label added there.</summary>
+    private readonly int[] _earliestByContext;
+
+    /// <summary>
+    /// The earliest arrival at <paramref name="terminal"/> of a label added since the last reset whose context
+    /// covers <paramref name="context"/>. In an earliest-arrival search a label arriving no earlier is dominated,
+    /// which this answers without scanning the bag. Labels dropped from a bag were dropped for an earlier one,
+    /// so the minimum stays right.
+    /// </summary>
+    public int EarliestInContext(int terminal, byte context) =>
+        context == SearchContext.NeedsTransfer
+            ? _earliestRideCover[terminal]
+            : _earliestByContext[(terminal * SearchContext.Count) + context];
+
+    /// <summary>Records a label added at <paramref name="terminal"/> for <see cref="EarliestInContext"/>.</summary>
+    public void RecordArrival(int terminal, byte context, int time)
+    {
+        ref var inContext = ref _earliestByContext[(terminal * SearchContext.Count) + context];
+        inContext = Math.Min(inContext, time);
+        if (context != SearchContext.Origin)
+        {
+            _earliestRideCover[terminal] = Math.Min(_earliestRideCover[terminal], time);
+        }
+    }
 
     /// <summary>Terminals whose bag has held a label since the last reset.</summary>
     public List<int> TouchedBags { get; } = [];
@@ -91,6 +128,8 @@ internal sealed class SearchWorkspace
         foreach (var bag in TouchedBags)
         {
             BagCount[bag] = 0;
+            _earliestRideCover[bag] = int.MaxValue;
+            Array.Fill(_earliestByContext, int.MaxValue, bag * SearchContext.Count, SearchContext.Count);
         }
 
         TouchedBags.Clear();
