@@ -220,7 +220,7 @@ public static class CanonicalJson
 
     // RFC 8785 §3.2.2.2 (ES JSON.stringify): escape " and \, the five short control escapes, other controls as
     // \u00xx in lower-case hex; every other character, '/' and non-ASCII included, is written as UTF-8.
-    private static void WriteEscaped(string value, IBufferWriter<byte> output)
+    internal static void WriteEscaped(string value, IBufferWriter<byte> output)
     {
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
