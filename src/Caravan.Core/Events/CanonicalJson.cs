@@ -44,8 +44,9 @@ public static class CanonicalJson
         [NotNullWhen(true)] out byte[]? canonical,
         [NotNullWhen(false)] out string? error)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        error = Write(element, buffer, "$");
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var relativeError = Write(element, buffer);
+        error = relativeError is null ? null : "$" + relativeError;
         canonical = error is null ? buffer.WrittenSpan.ToArray() : null;
         return error is null;
     }
@@ -79,12 +80,14 @@ public static class CanonicalJson
         }
     }
 
-    private static string? Write(JsonElement element, IBufferWriter<byte> output, string path)
+    // Errors are returned relative to the element ("['k'][2]: reason") and prefixed on the way out, so a path
+    // string is built only when something is wrong.
+    private static string? Write(JsonElement element, IBufferWriter<byte> output)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                return WriteObject(element, output, path);
+                return WriteObject(element, output);
             case JsonValueKind.Array:
                 output.Write("["u8);
                 var index = 0;
@@ -95,9 +98,9 @@ public static class CanonicalJson
                         output.Write(","u8);
                     }
 
-                    if (Write(item, output, $"{path}[{index}]") is { } error)
+                    if (Write(item, output) is { } error)
                     {
-                        return error;
+                        return $"[{index}]{error}";
                     }
 
                     index++;
@@ -106,15 +109,17 @@ public static class CanonicalJson
                 output.Write("]"u8);
                 return null;
             case JsonValueKind.String:
-                return WriteString(element, output, path);
+                return TryGetString(element, out var value) && WriteEscaped(value, output)
+                    ? null
+                    : ": the string holds a lone UTF-16 surrogate";
             case JsonValueKind.Number:
                 // RFC 8785 §3.2.2.3: numbers are IEEE 754 doubles; anything beyond their range has no canonical form.
                 if (!element.TryGetDouble(out var number) || !double.IsFinite(number))
                 {
-                    return $"{path}: the number {element.GetRawText()} is outside the range of an IEEE 754 double";
+                    return $": the number {element.GetRawText()} is outside the range of an IEEE 754 double";
                 }
 
-                output.Write(Encoding.ASCII.GetBytes(EcmaNumber.Format(number)));
+                Encoding.ASCII.GetBytes(EcmaNumber.Format(number), output);
                 return null;
             case JsonValueKind.True:
                 output.Write("true"u8);
@@ -130,47 +135,56 @@ public static class CanonicalJson
         }
     }
 
-    private static string? WriteObject(JsonElement element, IBufferWriter<byte> output, string path)
+    private static string? WriteObject(JsonElement element, IBufferWriter<byte> output)
     {
-        var members = new List<JsonProperty>();
+        var members = new List<(string Name, JsonElement Value)>();
+        var sorted = true;
         foreach (var property in element.EnumerateObject())
         {
-            members.Add(property);
-        }
-
-        var names = new string[members.Count];
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (!TryGetString(() => members[i].Name, out var name))
+            string name;
+            try
             {
-                return $"{path}: a member name holds a lone UTF-16 surrogate";
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses to unescape a lone surrogate; RFC 8785 §3.2.2.2 has no form for one either.
+                return ": a member name holds a lone UTF-16 surrogate";
             }
 
-            names[i] = name;
+            sorted &= members.Count == 0 || string.CompareOrdinal(members[^1].Name, name) < 0;
+            members.Add((name, property.Value));
         }
 
         // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units (ordinal string order).
-        var order = Enumerable.Range(0, members.Count).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
-        output.Write("{"u8);
-        for (var i = 0; i < order.Length; i++)
+        if (!sorted)
         {
-            var name = names[order[i]];
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        }
+
+        output.Write("{"u8);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (name, value) = members[i];
             if (i > 0)
             {
-                if (string.Equals(names[order[i - 1]], name, StringComparison.Ordinal))
+                if (string.Equals(members[i - 1].Name, name, StringComparison.Ordinal))
                 {
-                    return $"{MemberPath(path, name)}: the member name appears more than once";
+                    return $"{MemberPath(name)}: the member name appears more than once";
                 }
 
                 output.Write(","u8);
             }
 
-            WriteEscaped(name, output);
-            output.Write(":"u8);
-            if (Write(members[order[i]].Value, output, MemberPath(path, name)) is { } error)
+            if (!WriteEscaped(name, output))
             {
-                return error;
+                return ": a member name holds a lone UTF-16 surrogate";
+            }
+
+            output.Write(":"u8);
+            if (Write(value, output) is { } error)
+            {
+                return MemberPath(name) + error;
             }
         }
 
@@ -178,74 +192,69 @@ public static class CanonicalJson
         return null;
     }
 
-    private static string? WriteString(JsonElement element, IBufferWriter<byte> output, string path)
-    {
-        if (!TryGetString(element.GetString, out var value))
-        {
-            return $"{path}: the string holds a lone UTF-16 surrogate";
-        }
-
-        WriteEscaped(value, output);
-        return null;
-    }
-
-    // System.Text.Json refuses to unescape a lone surrogate (\uD800) into a string; RFC 8785 §3.2.2.2 has no
-    // form for one either, so it is bad input, reported as such.
-    private static bool TryGetString(Func<string?> read, [NotNullWhen(true)] out string? value)
+    private static bool TryGetString(JsonElement element, [NotNullWhen(true)] out string? value)
     {
         try
         {
-            value = read() ?? string.Empty;
+            value = element.GetString() ?? string.Empty;
+            return true;
         }
         catch (InvalidOperationException)
         {
+            // System.Text.Json refuses to unescape a lone surrogate (\uD800) into a string: bad input, reported as such.
             value = null;
             return false;
         }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // RFC 8785 §3.2.2.2 (ES JSON.stringify): escape " and \, the five short control escapes, other controls as
-    // \u00xx in lower-case hex; every other character, '/' and non-ASCII included, is written as UTF-8.
-    internal static void WriteEscaped(string value, IBufferWriter<byte> output)
+    // \u00xx in lower-case hex; every other character, '/' and non-ASCII included, is written as UTF-8. False when
+    // the string holds a lone surrogate, which has no UTF-8 form.
+    internal static bool WriteEscaped(string value, IBufferWriter<byte> output)
     {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
+        output.Write("\""u8);
+        var run = 0;
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (c >= ' ' && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            Encoding.UTF8.GetBytes(value.AsSpan(run, i - run), output);
+            run = i + 1;
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case < ' ': builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: builder.Append(c); break;
+                case '"': output.Write("\\\""u8); break;
+                case '\\': output.Write("\\\\"u8); break;
+                case '\b': output.Write("\\b"u8); break;
+                case '\f': output.Write("\\f"u8); break;
+                case '\n': output.Write("\\n"u8); break;
+                case '\r': output.Write("\\r"u8); break;
+                case '\t': output.Write("\\t"u8); break;
+                default: Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"), output); break;
             }
         }
 
-        builder.Append('"');
-        output.Write(Encoding.UTF8.GetBytes(builder.ToString()));
+        Encoding.UTF8.GetBytes(value.AsSpan(run), output);
+        output.Write("\""u8);
+        return true;
     }
 
-    private static string MemberPath(string path, string name) =>
-        name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && name.Length > 0 && !char.IsAsciiDigit(name[0])
-            ? $"{path}.{name}"
-            : $"{path}['{name}']";
+    private static string MemberPath(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? $".{name}"
+            : $"['{name}']";
 }

@@ -17,23 +17,23 @@ internal static class ChainRecord
     public static byte[] Write(ChainEntry entry, bool includePlatformSignature)
     {
         var output = new ArrayBufferWriter<byte>(512 + entry.EventJson.Length);
-        Member(output, "{\"authorKid\":", entry.AuthorKid);
-        Member(output, ",\"authorPartyID\":", entry.AuthorPartyId);
-        Member(output, ",\"authorSignature\":", entry.AuthorSignature);
+        Member(output, "{\"authorKid\":"u8, entry.AuthorKid);
+        Member(output, ",\"authorPartyID\":"u8, entry.AuthorPartyId);
+        Member(output, ",\"authorSignature\":"u8, entry.AuthorSignature);
         output.Write(",\"event\":"u8);
         output.Write(entry.EventJson.Span);
-        Member(output, ",\"eventID\":", entry.EventId.ToString("D"));
-        Member(output, ",\"platformKid\":", entry.PlatformKid);
+        Member(output, ",\"eventID\":"u8, entry.EventId.ToString("D"));
+        Member(output, ",\"platformKid\":"u8, entry.PlatformKid);
         if (includePlatformSignature)
         {
-            Member(output, ",\"platformSignature\":", entry.PlatformSignature);
+            Member(output, ",\"platformSignature\":"u8, entry.PlatformSignature);
         }
 
-        Member(output, ",\"previousHash\":", entry.PreviousHash);
-        Member(output, ",\"recordedAt\":", FormatRecordedAt(entry.RecordedAt));
+        Member(output, ",\"previousHash\":"u8, entry.PreviousHash);
+        Member(output, ",\"recordedAt\":"u8, FormatRecordedAt(entry.RecordedAt));
         output.Write(",\"sequence\":"u8);
         output.Write(Encoding.ASCII.GetBytes(entry.Sequence.ToString(CultureInfo.InvariantCulture)));
-        Member(output, ",\"shipmentID\":", entry.ShipmentId);
+        Member(output, ",\"shipmentID\":"u8, entry.ShipmentId);
         output.Write("}"u8);
         return output.WrittenSpan.ToArray();
     }
@@ -43,9 +43,11 @@ internal static class ChainRecord
     public static string FormatRecordedAt(DateTimeOffset recordedAt) =>
         recordedAt.UtcDateTime.ToString(RecordedAtFormat, CultureInfo.InvariantCulture);
 
-    private static void Member(ArrayBufferWriter<byte> output, string nameAndColon, string value)
+    // A stored string with a lone surrogate (possible only in a damaged store) is written up to that point; the
+    // record is then not JSON, and its hash cannot match the one sealed.
+    private static void Member(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> nameAndColon, string value)
     {
-        output.Write(Encoding.ASCII.GetBytes(nameAndColon));
-        CanonicalJson.WriteEscaped(value, output);
+        output.Write(nameAndColon);
+        _ = CanonicalJson.WriteEscaped(value, output);
     }
 }

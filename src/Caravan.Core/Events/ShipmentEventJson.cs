@@ -39,13 +39,18 @@ public static partial class ShipmentEventJson
     /// <summary>Reads one event from UTF-8 JSON without copying it.</summary>
     public static EventParseResult TryParse(ReadOnlyMemory<byte> json)
     {
-        if (!CanonicalJson.TryCanonicalize(json, out var canonical, out var error))
+        if (!CanonicalJson.TryParseDocument(json, out var document, out var error))
+        {
+            return Failed(new EventProblem("$", error));
+        }
+
+        using var parsedDocument = document;
+        var root = document.RootElement;
+        if (!CanonicalJson.TryCanonicalize(root, out var canonical, out error))
         {
             return Failed(ProblemAt(error));
         }
 
-        using var document = JsonDocument.Parse(canonical);
-        var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Failed(new EventProblem("$", "an event is a JSON object"));

@@ -111,4 +111,23 @@ public sealed class EventWriteRulesTests
             Assert.NotEmpty(rule.Classifiers);
         }
     }
+
+    [Fact]
+    public void Docs_record_md_shows_the_same_table()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Caravan.slnx")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("No Caravan.slnx above the test directory.");
+        }
+
+        var doc = File.ReadAllLines(Path.Combine(root.FullName, "docs", "record.md"));
+        var writers = Enum.GetValues<ShipmentRole>().Select(r => EventWriteRules.NameOf(r)).Append(EventWriteRules.NameOf(null)).ToHashSet();
+        var documented = doc.Where(line => writers.Any(w => line.StartsWith($"| {w} | ", StringComparison.Ordinal))).ToList();
+        var expected = EventWriteRules.Table
+            .Select(r => $"| {EventWriteRules.NameOf(r.Role)} | {r.EventType} | {string.Join(", ", r.TypeCodes)} | {string.Join(", ", r.Classifiers)} | {r.Why} |")
+            .ToList();
+
+        Assert.Equal(expected, documented);
+    }
 }
