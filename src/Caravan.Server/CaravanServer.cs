@@ -23,7 +23,6 @@ public static class CaravanServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
         });
         if (settings is not null)
         {
