@@ -13,7 +13,7 @@ public static class CaravanCommand
         var examples = new Dictionary<Command, IReadOnlyList<string>>();
         var root = new RootCommand(
             "Caravan — the open digital trade corridor between China, Central Asia, the Caucasus, Türkiye and Europe. "
-            + "Plan container routes over the corridor network and check the network data.");
+            + "Plan container routes over the corridor network, check the network data, and run the server that keeps the shipment record.");
         examples[root] =
         [
             "caravan plan --from CNCKG --to DEDUI",
@@ -22,6 +22,7 @@ public static class CaravanCommand
         ];
         root.Subcommands.Add(PlanCommand.Create(clock, console, examples));
         root.Subcommands.Add(NetworkCommand.Create(console, examples));
+        root.Subcommands.Add(ServeCommand.Create(console, examples));
         HelpWithExamples.Install(root, examples);
         return root;
     }
