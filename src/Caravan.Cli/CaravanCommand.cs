@@ -13,8 +13,8 @@ public static class CaravanCommand
         var examples = new Dictionary<Command, IReadOnlyList<string>>();
         var root = new RootCommand(
             "Caravan — the open digital trade corridor between China, Central Asia, the Caucasus, Türkiye and Europe. "
-            + "Plan container routes over the corridor network, check the network data, make signing keys, sign events "
-            + "and verify exported shipment records offline.");
+            + "Plan container routes over the corridor network, check the network data, run the server that keeps the "
+            + "shipment record, make signing keys, sign events and verify exported shipment records offline.");
         examples[root] =
         [
             "caravan plan --from CNCKG --to DEDUI",
@@ -23,6 +23,7 @@ public static class CaravanCommand
         ];
         root.Subcommands.Add(PlanCommand.Create(clock, console, examples));
         root.Subcommands.Add(NetworkCommand.Create(console, examples));
+        root.Subcommands.Add(ServeCommand.Create(console, examples));
         root.Subcommands.Add(KeysCommand.Create(console, examples));
         var events = new Command("event", "Work with Record events: sign an event with your party's key before posting it.");
         examples[events] = ["caravan event sign --key ktz.key.jwk event.json"];

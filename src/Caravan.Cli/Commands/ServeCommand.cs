@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using Caravan.Server;
+using Caravan.Server.Hosting;
+using Caravan.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary>
+/// <c>caravan serve</c>: runs the Caravan server — the HTTP API over a SQLite file in <c>--data DIR</c> — built by
+/// <see cref="CaravanServer"/>, the same host the tests run. Each flag sets one configuration key; Ctrl-C stops it
+/// after the writer has drained its queue.
+/// </summary>
+public static class ServeCommand
+{
+    /// <summary>Where the server listens unless <c>--urls</c> says otherwise: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The data directory unless <c>--data</c> says otherwise.</summary>
+    public const string DefaultDataDirectory = "caravan-data";
+
+    public static Command Create(CliConsole console, IDictionary<Command, IReadOnlyList<string>> examples)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(examples);
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, separated by ';' (ASP.NET Core 'urls'). Use http://0.0.0.0:5080 to accept connections from other machines.",
+            DefaultValueFactory = _ => DefaultUrls,
+            HelpName = "URL[;URL]",
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = $"Directory for caravan.db and documents/; created when missing (Caravan:Storage:DataDirectory).",
+            DefaultValueFactory = _ => "./" + DefaultDataDirectory,
+            HelpName = "DIR",
+        };
+        var network = NetworkOption.Create();
+        var maxJson = new Option<long?>("--max-json-bytes")
+        {
+            Description = "Largest JSON request body in bytes; larger ones get 413 (Caravan:Server:MaxJsonBodyBytes). Default: 65536.",
+            HelpName = "BYTES",
+        };
+        var maxDocument = new Option<long?>("--max-document-bytes")
+        {
+            Description = "Largest document upload in bytes; larger ones get 413 (Caravan:Server:MaxDocumentBytes). Default: 16777216.",
+            HelpName = "BYTES",
+        };
+        var command = new Command(
+            "serve",
+            "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
+            + "The operator's admin token is read from the environment variable Caravan__AdminToken (never a flag, so it stays out of process lists); "
+            + "without it, one is generated at first start and printed once. Ctrl-C stops the server. "
+            + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument })
+        {
+            command.Options.Add(option);
+        }
+
+        examples[command] =
+        [
+            "caravan serve",
+            "caravan serve --urls http://127.0.0.1:8080 --data /var/lib/caravan",
+            "Caravan__AdminToken=$(openssl rand -base64 32) caravan serve --data ./pilot",
+        ];
+
+        command.SetAction(parseResult =>
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["urls"] = parseResult.GetRequiredValue(urls),
+                [$"{StorageOptions.SectionName}:DataDirectory"] = parseResult.GetRequiredValue(data),
+            };
+            if (parseResult.GetValue(network) is { } networkDirectory)
+            {
+                settings[$"{ServerOptions.SectionName}:NetworkDirectory"] = networkDirectory;
+            }
+            else if (NetworkOption.Locate(null) is { Exists: true } found)
+            {
+                settings[$"{ServerOptions.SectionName}:NetworkDirectory"] = found.Directory;
+            }
+
+            if (parseResult.GetValue(maxJson) is { } jsonBytes)
+            {
+                settings[$"{ServerOptions.SectionName}:MaxJsonBodyBytes"] = jsonBytes.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parseResult.GetValue(maxDocument) is { } documentBytes)
+            {
+                settings[$"{ServerOptions.SectionName}:MaxDocumentBytes"] = documentBytes.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Run(console, settings);
+        });
+        return command;
+    }
+
+    private static int Run(CliConsole console, Dictionary<string, string?> settings)
+    {
+        try
+        {
+            var app = CaravanServer.CreateBuilder([], settings).BuildCaravan();
+            app.Run();
+            return ExitCodes.Ok;
+        }
+        catch (OptionsValidationException e)
+        {
+            return console.Fail(ExitCodes.BadInput, $"invalid setting: {string.Join("; ", e.Failures)}");
+        }
+        catch (StorageSchemaException e)
+        {
+            return console.Fail(ExitCodes.BadInput, e.Message);
+        }
+        catch (IOException e)
+        {
+            return console.Fail(ExitCodes.BadInput, $"cannot start the server: {e.Message}");
+        }
+    }
+}

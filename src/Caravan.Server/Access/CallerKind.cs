@@ -1,0 +1,8 @@
+namespace Caravan.Server.Access;
+
+/// <summary>Who a bearer token acts for: the operator (admin) or a party.</summary>
+public enum CallerKind
+{
+    Admin,
+    Party,
+}

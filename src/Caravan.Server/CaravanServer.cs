@@ -1,0 +1,63 @@
+using Caravan.Server.Documents;
+using Caravan.Server.Errors;
+using Caravan.Server.Health;
+using Caravan.Server.Hosting;
+using Caravan.Server.Parties;
+using Caravan.Server.Planning;
+using Caravan.Server.Shipments;
+
+namespace Caravan.Server;
+
+/// <summary>
+/// Builds the Caravan host: the one composition used by <c>Program</c>, by <c>caravan serve</c> and by the tests,
+/// so all three run the same server. Settings given here override appsettings, environment and arguments.
+/// </summary>
+public static class CaravanServer
+{
+    /// <summary>A web application builder with every Caravan service registered.</summary>
+    /// <param name="args">Command-line arguments in ASP.NET Core form (<c>--urls</c>, <c>--Caravan:Storage:DataDirectory=DIR</c>).</param>
+    /// <param name="settings">Configuration keys to set over every other source, e.g. from CLI flags.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddCaravanStorage();
+        builder.Services.AddCaravanAccess();
+        builder.Services.AddCaravanApi();
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps its middleware and endpoints.</summary>
+    public static WebApplication BuildCaravan(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "Caravan API";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Caravan API v1");
+        });
+        app.MapHealthEndpoints();
+        app.MapPartyEndpoints();
+        app.MapPlanEndpoints();
+        app.MapShipmentEndpoints();
+        app.MapDocumentEndpoints();
+        return app;
+    }
+}

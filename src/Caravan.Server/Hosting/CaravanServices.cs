@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Caravan.Server.Access;
+using Caravan.Server.Errors;
+using Caravan.Storage;
+using Caravan.Storage.Sqlite;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Server.Hosting;
+
+/// <summary>Registers Caravan's services by concern: storage, access, and the HTTP API.</summary>
+public static class CaravanServices
+{
+    /// <summary>The SQLite database, its single writer, the stores, and the start-up that migrates and starts them.</summary>
+    public static IServiceCollection AddCaravanStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new OptionsProblems<StorageOptions>(o => o.Problems()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new SqliteWriter(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<ILogger<SqliteWriter>>()));
+        services.AddSingleton<IPartyStore, SqlitePartyStore>();
+        services.AddSingleton<IAccessTokenStore, SqliteAccessTokenStore>();
+        services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
+        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+
+    /// <summary>Bearer-token authentication, the admin and party policies, and problem-details 401/403 responses.</summary>
+    public static IServiceCollection AddCaravanAccess(this IServiceCollection services)
+    {
+        services.AddOptions<AccessOptions>()
+            .BindConfiguration(AccessOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessOptions>>(new OptionsProblems<AccessOptions>(o => o.Problems()));
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessPolicies.Admin, p => p.RequireAuthenticatedUser().AddRequirements(new CallerRequirement(CallerKind.Admin)))
+            .AddPolicy(AccessPolicies.Party, p => p.RequireAuthenticatedUser().AddRequirements(new CallerRequirement(CallerKind.Party)))
+            .AddPolicy(AccessPolicies.Any, p => p.RequireAuthenticatedUser());
+        services.AddSingleton<IAuthorizationHandler, CallerRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddSingleton<ShipmentAccess>();
+        return services;
+    }
+
+    /// <summary>Problem details for every error, JSON rules, body limits, OpenAPI and the corridor network.</summary>
+    public static IServiceCollection AddCaravanApi(this IServiceCollection services)
+    {
+        services.AddOptions<ServerOptions>()
+            .BindConfiguration(ServerOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>>(new OptionsProblems<ServerOptions>(o => o.Problems()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddSingleton<CorridorNetworkProvider>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Caravan.Server;
+
+/// <summary>Every log message of Caravan.Server, with stable event ids (2000–2999). Tokens are never logged, only token ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "No admin token was configured; generated admin token {TokenId} and printed it once")]
+    public static partial void AdminTokenGenerated(ILogger logger, string tokenId);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "A bearer token was refused: {Reason}")]
+    public static partial void TokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Registered party {PartyId} ({Kind})")]
+    public static partial void PartyCreated(ILogger logger, string partyId, string kind);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Issued token {TokenId} for {Owner}")]
+    public static partial void TokenIssued(ILogger logger, string tokenId, string owner);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Revoked token {TokenId}")]
+    public static partial void TokenRevoked(ILogger logger, string tokenId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Party {PartyId} booked shipment {ShipmentId} on itinerary {ItineraryId}")]
+    public static partial void ShipmentCreated(ILogger logger, string partyId, string shipmentId, string itineraryId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Party {PartyId} attached document {Sha256} ({Size} bytes) to shipment {ShipmentId}")]
+    public static partial void DocumentAttached(ILogger logger, string partyId, string sha256, long size, string shipmentId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "The corridor network in {Directory} could not be loaded: {Problem}")]
+    public static partial void NetworkUnavailable(ILogger logger, string directory, string problem);
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Caravan.Core.Shipments;
+using Caravan.Server.Access;
+using Caravan.Server.Errors;
+using Caravan.Server.Hosting;
+using Caravan.Server.Json;
+using Caravan.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Caravan.Server.Shipments;
+
+/// <summary>
+/// Shipments, for parties holding a role on them: <c>POST /api/shipments</c> (a forwarder or shipper books one),
+/// <c>GET /api/shipments</c> (the caller's), <c>GET /api/shipments/{id}</c> (404 unless the caller holds a role).
+/// </summary>
+public static class ShipmentEndpoints
+{
+    public static RouteGroupBuilder MapShipmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/shipments").WithTags("Shipments").RequireAuthorization(AccessPolicies.Party);
+        group.MapPost("/", CreateAsync).WithName("CreateShipment").WithSummary("Book a shipment on an itinerary from POST /api/plan (forwarder or shipper).");
+        group.MapGet("/", ListAsync).WithName("ListShipments").WithSummary("The shipments the caller holds a role in, newest first.");
+        group.MapGet("/{id}", GetAsync).WithName("GetShipment").WithSummary("One shipment the caller holds a role in.");
+        return group;
+    }
+
+    internal static async Task<Results<Created<ShipmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        ShipmentBody body,
+        ClaimsPrincipal user,
+        IPartyStore parties,
+        IShipmentStore shipments,
+        CorridorNetworkProvider networks,
+        TimeProvider clock,
+        ILogger<ShipmentBody> logger,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (ShipmentRoles.CreatorRole(caller.PartyKind!.Value) is not { } creatorRole)
+        {
+            return TypedResults.Problem(
+                $"Booking a shipment needs a forwarder or shipper party; '{caller.Party}' is a {EnumText.Of(caller.PartyKind.Value)}.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: ProblemDetailsDefaults.TitleOf(403));
+        }
+
+        var planner = networks.Planner(out var problem);
+        if (planner is null)
+        {
+            return TypedResults.Problem($"The planner is unavailable: {problem}.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var creator = await parties.FindAsync(caller.RequiredParty, cancellationToken).ConfigureAwait(false);
+        if (creator is null)
+        {
+            return TypedResults.Problem("The caller's party no longer exists.", statusCode: StatusCodes.Status403Forbidden, title: ProblemDetailsDefaults.TitleOf(403));
+        }
+
+        var errors = new FieldErrors();
+        var shipment = await ShipmentRequestReader.ReadAsync(body, creator, creatorRole, parties, planner, clock.GetUtcNow(), errors, cancellationToken).ConfigureAwait(false);
+        if (shipment is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), "The shipment has invalid fields; nothing was stored.", title: ProblemDetailsDefaults.TitleOf(400));
+        }
+
+        await shipments.CreateAsync(shipment, cancellationToken).ConfigureAwait(false);
+        Log.ShipmentCreated(logger, creator.Id.Value, shipment.Id.Value, shipment.Itinerary.Id);
+        return TypedResults.Created($"/api/shipments/{shipment.Id}", ShipmentResponse.From(shipment, shipment.RolesOf(creator.Id)));
+    }
+
+    internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(ClaimsPrincipal user, IShipmentStore shipments, CancellationToken cancellationToken)
+    {
+        var party = Caller.From(user).RequiredParty;
+        var list = await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(list.Select(s => ShipmentResponse.From(s, s.RolesOf(party))).ToList());
+    }
+
+    internal static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, ShipmentAccess access, CancellationToken cancellationToken)
+    {
+        var found = await access.FindAsync(Caller.From(user), id, cancellationToken).ConfigureAwait(false);
+        return found is { } f ? TypedResults.Ok(ShipmentResponse.From(f.Shipment, f.Roles)) : NotFound(id);
+    }
+
+    /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>
+    public static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem($"There is no shipment '{id}' that you hold a role in.", statusCode: StatusCodes.Status404NotFound, title: ProblemDetailsDefaults.TitleOf(404));
+}

@@ -1,0 +1,43 @@
+using Caravan.Core.Shipments;
+using Caravan.Server.Json;
+using Caravan.Server.Planning;
+
+namespace Caravan.Server.Shipments;
+
+/// <summary>A shipment as the API shows it to a party holding a role on it, with that party's roles.</summary>
+public sealed record ShipmentResponse(
+    string Id,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> YourRoles,
+    IReadOnlyList<ShipmentPartyResponse> Parties,
+    ConsignmentResponse Consignment,
+    IReadOnlyList<ContainerResponse> Containers,
+    ItineraryResponse Itinerary)
+{
+    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        ArgumentNullException.ThrowIfNull(yourRoles);
+        var c = shipment.Consignment;
+        return new ShipmentResponse(
+            shipment.Id.Value,
+            shipment.CreatedBy.Value,
+            shipment.CreatedAt,
+            yourRoles.Select(EnumText.Of).ToList(),
+            shipment.Parties.Select(p => new ShipmentPartyResponse(p.Party.Value, EnumText.Of(p.Role))).ToList(),
+            new ConsignmentResponse(
+                c.Consignor.Value,
+                c.Consignee.Value,
+                c.PlaceOfTakingOver.Value,
+                c.PlaceOfDelivery.Value,
+                c.GoodsDescription,
+                c.HsCode.Value,
+                c.NumberOfPackages,
+                c.GrossMassKg),
+            shipment.Containers.Select(x => new ContainerResponse(
+                x.Number.Value,
+                x.Seals.Select(s => new SealResponse(s.Number, EnumText.Of(s.Source))).ToList())).ToList(),
+            ItineraryResponse.From(shipment.Itinerary));
+    }
+}

@@ -1,0 +1,56 @@
+namespace Caravan.Storage;
+
+/// <summary>
+/// Where Caravan keeps its state and how the single writer batches: bound from <c>Caravan:Storage</c>
+/// (<c>caravan serve --data DIR</c> sets <see cref="DataDirectory"/>).
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Caravan:Storage";
+
+    /// <summary>The file name of the database inside <see cref="DataDirectory"/>.</summary>
+    public const string DatabaseFileName = "caravan.db";
+
+    /// <summary>The directory holding <c>caravan.db</c> and <c>documents/</c>; created when missing.</summary>
+    public string DataDirectory { get; set; } = "caravan-data";
+
+    /// <summary>The most write requests committed in one transaction.</summary>
+    public int WriteBatchSize { get; set; } = 256;
+
+    /// <summary>How many write requests may wait for the writer before callers wait to enqueue (back-pressure).</summary>
+    public int WriteQueueCapacity { get; set; } = 4096;
+
+    /// <summary>How long a connection waits for a lock held by another before failing.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The path of the database file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);
+
+    /// <summary>What is wrong with these options, one sentence each; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            problems.Add($"{SectionName}:DataDirectory must name a directory.");
+        }
+
+        if (WriteBatchSize is < 1 or > 100_000)
+        {
+            problems.Add($"{SectionName}:WriteBatchSize must be from 1 to 100000, not {WriteBatchSize}.");
+        }
+
+        if (WriteQueueCapacity is < 1 or > 1_000_000)
+        {
+            problems.Add($"{SectionName}:WriteQueueCapacity must be from 1 to 1000000, not {WriteQueueCapacity}.");
+        }
+
+        if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromMinutes(10))
+        {
+            problems.Add($"{SectionName}:BusyTimeout must be from 0 to 10 minutes, not {BusyTimeout}.");
+        }
+
+        return problems;
+    }
+}

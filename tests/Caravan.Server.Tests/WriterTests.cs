@@ -1,0 +1,159 @@
+using Caravan.Storage;
+using Caravan.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Caravan.Server.Tests;
+
+/// <summary>The single batching writer: per-request savepoints, durability on completion, migrations once, newer schemas refused.</summary>
+public sealed class WriterTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _directory = new();
+
+    private StorageOptions Options => new() { DataDirectory = _directory.Path };
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_failing_request_in_a_batch_rolls_back_alone_while_the_others_commit()
+    {
+        await using var writer = Start(out _);
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        var blocker = writer.WriteAsync(
+            (_, _) =>
+            {
+                started.Set();
+                return release.Wait(TimeSpan.FromSeconds(10));
+            },
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+
+        // Queued behind the blocker, these three run in one batch.
+        var before = writer.WriteAsync((c, t) => Insert(c, t, "before"), CancellationToken.None);
+        var failing = writer.WriteAsync<int>(
+            (c, t) =>
+            {
+                Insert(c, t, "failing");
+                throw new InvalidOperationException("this request is wrong");
+            },
+            CancellationToken.None);
+        var after = writer.WriteAsync((c, t) => Insert(c, t, "after"), CancellationToken.None);
+        release.Set();
+
+        Assert.True(await blocker);
+        Assert.Equal(1, await before);
+        Assert.Equal(1, await after);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("this request is wrong", error.Message);
+        Assert.Equal(["after", "before"], await PartyIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_writes_are_all_durable_once_awaited()
+    {
+        await using (var writer = Start(out _))
+        {
+            var writes = Enumerable.Range(0, 100)
+                .Select(i => Task.Run(() => writer.WriteAsync((c, t) => Insert(c, t, $"party-{i:D3}"), CancellationToken.None)))
+                .ToList();
+            Assert.All(await Task.WhenAll(writes), n => Assert.Equal(1, n));
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var reopened = Start(out var applied);
+        Assert.Empty(applied);
+        Assert.Equal(100, (await PartyIdsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Migrations_are_applied_once_and_recorded()
+    {
+        await using (var first = Start(out var applied))
+        {
+            Assert.Equal(SqliteMigrations.Known.Select(m => m.Version), applied);
+        }
+
+        await using var second = Start(out var again);
+        Assert.Empty(again);
+        Assert.Equal(SqliteMigrations.Known.Count, await ScalarAsync("SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task A_database_newer_than_the_code_is_refused_at_start()
+    {
+        await using (var writer = Start(out _))
+        {
+            await writer.WriteAsync(
+                (c, t) => c.CreateCommandWith(t, "INSERT INTO schema_migrations VALUES (999, '0999_future.sql', '2030-01-01')").ExecuteNonQuery(),
+                CancellationToken.None);
+        }
+
+        var database = new SqliteDatabase(Options);
+        await using var newer = new SqliteWriter(database, Options, NullLogger<SqliteWriter>.Instance);
+        var error = Assert.Throws<StorageSchemaException>(() => newer.Start(Now));
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+        Assert.Contains("newer Caravan", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_queued_never_runs()
+    {
+        await using var writer = Start(out _);
+        using var release = new ManualResetEventSlim();
+        using var cancel = new CancellationTokenSource();
+        using var started = new ManualResetEventSlim();
+        var blocker = writer.WriteAsync(
+            (_, _) =>
+            {
+                started.Set();
+                return release.Wait(TimeSpan.FromSeconds(10));
+            },
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        var cancelled = writer.WriteAsync((c, t) => Insert(c, t, "cancelled"), cancel.Token);
+
+        await cancel.CancelAsync();
+        release.Set();
+        await blocker;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await writer.WriteAsync((c, t) => Insert(c, t, "later"), CancellationToken.None);
+        Assert.Equal(["later"], await PartyIdsAsync());
+    }
+
+    private SqliteWriter Start(out IReadOnlyList<int> applied)
+    {
+        var writer = new SqliteWriter(new SqliteDatabase(Options), Options, NullLogger<SqliteWriter>.Instance);
+        applied = writer.Start(Now);
+        return writer;
+    }
+
+    private static int Insert(SqliteConnection connection, SqliteTransaction transaction, string id) =>
+        connection.CreateCommandWith(transaction, $"INSERT INTO parties (id, name, country, kind, created_at) VALUES ('{id}', 'n', 'KZ', 'Carrier', '2026-11-20')").ExecuteNonQuery();
+
+    private async Task<List<string>> PartyIdsAsync()
+    {
+        await using var connection = await new SqliteDatabase(Options).OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM parties ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await new SqliteDatabase(Options).OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
