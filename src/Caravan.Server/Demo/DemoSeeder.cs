@@ -77,9 +77,21 @@ public sealed class DemoSeeder(
 
         var now = clock.GetUtcNow();
         var keys = DemoParties.All.ToDictionary(p => p.Id, _ => EventSigningKey.Create());
+        IReadOnlyList<DemoShipment> story;
         try
         {
-            var story = DemoStory.Tell(planner, keys, options.Value.Seed, clock);
+            story = DemoStory.Tell(planner, keys, options.Value.Seed, clock);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An edited network may no longer carry the story; the server still serves, without the demo.
+            Log.DemoNotSeeded(logger, e.Message);
+            DisposeAll(keys.Values);
+            return null;
+        }
+
+        try
+        {
             var seededParties = new List<DemoSeededParty>();
             foreach (var party in DemoParties.All)
             {
@@ -99,11 +111,7 @@ public sealed class DemoSeeder(
         }
         catch
         {
-            foreach (var key in keys.Values)
-            {
-                key.Dispose();
-            }
-
+            DisposeAll(keys.Values);
             throw;
         }
     }
@@ -165,5 +173,13 @@ public sealed class DemoSeeder(
 
         text.AppendLine("List a party's shipments: curl -H \"Authorization: Bearer <token>\" <server>/api/shipments");
         await Console.Out.WriteLineAsync(text.ToString().AsMemory(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void DisposeAll(IEnumerable<EventSigningKey> keys)
+    {
+        foreach (var key in keys)
+        {
+            key.Dispose();
+        }
     }
 }
