@@ -32,6 +32,7 @@ public static class CaravanServer
         builder.Services.AddCaravanStorage();
         builder.Services.AddCaravanAccess();
         builder.Services.AddCaravanApi();
+        builder.Services.AddCaravanDemo();
         return builder;
     }
 

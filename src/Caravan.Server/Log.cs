@@ -29,4 +29,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "The corridor network in {Directory} could not be loaded: {Problem}")]
     public static partial void NetworkUnavailable(ILogger logger, string directory, string problem);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Seeded the demo: {Parties} parties and {Shipments} shipments; their tokens are in {TokensPath}")]
+    public static partial void DemoSeeded(ILogger logger, int parties, int shipments, string tokensPath);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "The demo was seeded in {DataDirectory} before; nothing seeded")]
+    public static partial void DemoAlreadySeeded(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "The demo was not seeded: {Reason}")]
+    public static partial void DemoNotSeeded(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "The demo story awaits recording: {Keys} custodial keys to register and {Events} signed events of {Shipments} shipments to append")]
+    public static partial void DemoStoryAwaitsRecording(ILogger logger, int keys, int events, int shipments);
 }

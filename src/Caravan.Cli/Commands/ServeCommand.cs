@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Caravan.Server;
+using Caravan.Server.Demo;
 using Caravan.Server.Hosting;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
@@ -47,13 +48,18 @@ public static class ServeCommand
             Description = "Largest document upload in bytes; larger ones get 413 (Caravan:Server:MaxDocumentBytes). Default: 16777216.",
             HelpName = "BYTES",
         };
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "At the first start on this data directory, seed demo parties (a Xi'an forwarder, KTZ, ASCO, ADY, Georgian Railway, Kazakh customs, a Duisburg consignee) "
+                + $"and shipments with signed event histories; print each party's token once and write them to DIR/{DemoOptions.TokensFileName} ({DemoOptions.SectionName}:Enabled).",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
             + "The operator's admin token is read from the environment variable Caravan__AdminToken (never a flag, so it stays out of process lists); "
             + "without it, one is generated at first start and printed once. Ctrl-C stops the server. "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo })
         {
             command.Options.Add(option);
         }
@@ -61,6 +67,7 @@ public static class ServeCommand
         examples[command] =
         [
             "caravan serve",
+            "caravan serve --demo",
             "caravan serve --urls http://127.0.0.1:8080 --data /var/lib/caravan",
             "Caravan__AdminToken=$(openssl rand -base64 32) caravan serve --data ./pilot",
         ];
@@ -79,6 +86,11 @@ public static class ServeCommand
             else if (NetworkOption.Locate(null) is { Exists: true } found)
             {
                 settings[$"{ServerOptions.SectionName}:NetworkDirectory"] = found.Directory;
+            }
+
+            if (parseResult.GetValue(demo))
+            {
+                settings[$"{DemoOptions.SectionName}:Enabled"] = "true";
             }
 
             if (parseResult.GetValue(maxJson) is { } jsonBytes)

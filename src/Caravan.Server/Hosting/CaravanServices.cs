@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caravan.Server.Access;
+using Caravan.Server.Demo;
 using Caravan.Server.Errors;
 using Caravan.Storage;
 using Caravan.Storage.Sqlite;
@@ -74,6 +75,21 @@ public static class CaravanServices
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
+        return services;
+    }
+
+    /// <summary>
+    /// The demo: its options and the seeder, which runs after <see cref="AddCaravanStorage"/>'s start-up has migrated
+    /// the database (hosted services start in registration order, so call this after it).
+    /// </summary>
+    public static IServiceCollection AddCaravanDemo(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>()
+            .BindConfiguration(DemoOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>>(new OptionsProblems<DemoOptions>(o => o.Problems()));
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         return services;
     }
 }
