@@ -1,6 +1,8 @@
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
+using Caravan.Server.Events;
 using Caravan.Server.Health;
+using Caravan.Server.Keys;
 using Caravan.Server.Hosting;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
@@ -58,6 +60,9 @@ public static class CaravanServer
         app.MapPlanEndpoints();
         app.MapShipmentEndpoints();
         app.MapDocumentEndpoints();
+        app.MapKeyEndpoints();
+        app.MapEventEndpoints();
+        app.MapDcsaEventEndpoints();
         return app;
     }
 }
