@@ -25,9 +25,10 @@ public static class CaravanCommand
         root.Subcommands.Add(NetworkCommand.Create(console, examples));
         root.Subcommands.Add(ServeCommand.Create(console, examples));
         root.Subcommands.Add(KeysCommand.Create(console, examples));
-        var events = new Command("event", "Work with Record events: sign an event with your party's key before posting it.");
+        var events = new Command("event", "Work with Record events: sign an event with your party's key, or sign and post it to a server.");
         examples[events] = ["caravan event sign --key ktz.key.jwk event.json"];
         events.Subcommands.Add(EventSignCommand.Create(console, examples));
+        events.Subcommands.Add(EventPostCommand.Create(console, examples));
         root.Subcommands.Add(events);
         root.Subcommands.Add(VerifyCommand.Create(console, examples));
         HelpWithExamples.Install(root, examples);

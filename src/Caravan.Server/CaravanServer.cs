@@ -1,7 +1,9 @@
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
+using Caravan.Server.Events;
 using Caravan.Server.Health;
 using Caravan.Server.Hosting;
+using Caravan.Server.Keys;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Shipments;
@@ -59,6 +61,9 @@ public static class CaravanServer
         app.MapPlanEndpoints();
         app.MapShipmentEndpoints();
         app.MapDocumentEndpoints();
+        app.MapKeyEndpoints();
+        app.MapEventEndpoints();
+        app.MapDcsaEventEndpoints();
         return app;
     }
 }

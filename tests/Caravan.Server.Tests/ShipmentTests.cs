@@ -32,7 +32,8 @@ public sealed class ShipmentTests(ServerFixture server) : IClassFixture<ServerFi
         Assert.Equal("847130", shipment["consignment"]!["hsCode"]!.GetValue<string>());
         Assert.Equal("CSQU3054383", shipment["containers"]![0]!["number"]!.GetValue<string>());
         Assert.Equal("carrier", shipment["containers"]![0]!["seals"]![0]!["source"]!.GetValue<string>());
-        Assert.Null(shipment["status"]);
+        Assert.Equal("booked", shipment["status"]!.GetValue<string>());
+        Assert.Null(shipment["latestEvent"]);
         var roles = shipment["parties"]!.AsArray().Select(p => $"{p!["party"]}:{p["role"]}").Order(StringComparer.Ordinal);
         Assert.Equal(["dui-consignee:consignee", "ktz:carrier", "xian-fwd:forwarder", "xian-shipper:shipper"], roles);
     }

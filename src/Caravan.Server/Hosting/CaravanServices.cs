@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Caravan.Server.Access;
 using Caravan.Server.Demo;
 using Caravan.Server.Errors;
+using Caravan.Server.Events;
+using Caravan.Server.Keys;
 using Caravan.Storage;
 using Caravan.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication;
@@ -33,6 +35,8 @@ public static class CaravanServices
         services.AddSingleton<IAccessTokenStore, SqliteAccessTokenStore>();
         services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.AddSingleton<IPartyKeyStore, SqlitePartyKeyStore>();
+        services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddHostedService<StorageStartup>();
         return services;
     }
@@ -75,6 +79,10 @@ public static class CaravanServices
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
+        services.AddSingleton<PlatformKeys>();
+        services.AddSingleton<EventRecorder>();
+        services.AddSingleton<ChainAudit>();
+        services.AddHostedService<RecordStartup>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Caravan.Core.Shipments;
 using Caravan.Server.Access;
 using Caravan.Server.Errors;
+using Caravan.Server.Events;
 using Caravan.Server.Hosting;
 using Caravan.Server.Json;
 using Caravan.Storage;
@@ -11,7 +12,7 @@ namespace Caravan.Server.Shipments;
 
 /// <summary>
 /// Shipments, for parties holding a role on them: <c>POST /api/shipments</c> (a forwarder or shipper books one),
-/// <c>GET /api/shipments</c> (the caller's), <c>GET /api/shipments/{id}</c> (404 unless the caller holds a role).
+/// <c>GET /api/shipments</c> (the caller's), <c>GET /api/shipments/{id}</c> (404 unless the caller holds a role), each with its status derived from its events.
 /// </summary>
 public static class ShipmentEndpoints
 {
@@ -67,18 +68,31 @@ public static class ShipmentEndpoints
         return TypedResults.Created($"/api/shipments/{shipment.Id}", ShipmentResponse.From(shipment, shipment.RolesOf(creator.Id)));
     }
 
-    internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(ClaimsPrincipal user, IShipmentStore shipments, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(
+        ClaimsPrincipal user, IShipmentStore shipments, IEventStore events, CancellationToken cancellationToken)
     {
         var party = Caller.From(user).RequiredParty;
         var list = await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(list.Select(s => ShipmentResponse.From(s, s.RolesOf(party))).ToList());
+        var responses = new List<ShipmentResponse>(list.Count);
+        foreach (var shipment in list)
+        {
+            var status = await ShipmentStatusReader.DeriveAsync(events, shipment, cancellationToken).ConfigureAwait(false);
+            responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status));
+        }
+
+        return TypedResults.Ok(responses);
     }
 
     internal static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, ShipmentAccess access, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, ShipmentAccess access, IEventStore events, CancellationToken cancellationToken)
     {
-        var found = await access.FindAsync(Caller.From(user), id, cancellationToken).ConfigureAwait(false);
-        return found is { } f ? TypedResults.Ok(ShipmentResponse.From(f.Shipment, f.Roles)) : NotFound(id);
+        if (await access.FindAsync(Caller.From(user), id, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return NotFound(id);
+        }
+
+        var status = await ShipmentStatusReader.DeriveAsync(events, found.Shipment, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status));
     }
 
     /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>

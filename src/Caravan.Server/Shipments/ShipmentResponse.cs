@@ -1,10 +1,15 @@
+using Caravan.Core.Events;
 using Caravan.Core.Shipments;
+using Caravan.Server.Events;
 using Caravan.Server.Json;
 using Caravan.Server.Planning;
 
 namespace Caravan.Server.Shipments;
 
-/// <summary>A shipment as the API shows it to a party holding a role on it, with that party's roles.</summary>
+/// <summary>
+/// A shipment as the API shows it to a party holding a role on it, with that party's roles, and its status and latest
+/// actual event derived from its chain on every read.
+/// </summary>
 public sealed record ShipmentResponse(
     string Id,
     string CreatedBy,
@@ -13,9 +18,12 @@ public sealed record ShipmentResponse(
     IReadOnlyList<ShipmentPartyResponse> Parties,
     ConsignmentResponse Consignment,
     IReadOnlyList<ContainerResponse> Containers,
-    ItineraryResponse Itinerary)
+    ItineraryResponse Itinerary,
+    string Status,
+    RawJson? LatestEvent)
 {
-    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles)
+    /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked.</summary>
+    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         ArgumentNullException.ThrowIfNull(yourRoles);
@@ -38,6 +46,8 @@ public sealed record ShipmentResponse(
             shipment.Containers.Select(x => new ContainerResponse(
                 x.Number.Value,
                 x.Seals.Select(s => new SealResponse(s.Number, EnumText.Of(s.Source))).ToList())).ToList(),
-            ItineraryResponse.From(shipment.Itinerary));
+            ItineraryResponse.From(shipment.Itinerary),
+            EnumText.Of(status?.State ?? ShipmentState.Booked),
+            status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null);
     }
 }

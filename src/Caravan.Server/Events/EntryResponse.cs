@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Caravan.Core.Events;
+
+namespace Caravan.Server.Events;
+
+/// <summary>
+/// A sealed chain entry as the API shows it: the fields of the entry record (docs/record.md §4), the event as its
+/// stored canonical JSON, and the author as <c>{partyID, kid}</c>.
+/// </summary>
+public sealed record EntryResponse(
+    long Sequence,
+    [property: JsonPropertyName("shipmentID")] string ShipmentId,
+    [property: JsonPropertyName("eventID")] Guid EventId,
+    RawJson Event,
+    EntryAuthorResponse Author,
+    string AuthorSignature,
+    string PreviousHash,
+    string RecordedAt,
+    string PlatformKid,
+    string PlatformSignature,
+    string EntryHash)
+{
+    /// <summary>The format of <see cref="RecordedAt"/>: the record's, UTC with seven fractional digits.</summary>
+    public const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static EntryResponse From(ChainEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new EntryResponse(
+            entry.Sequence,
+            entry.ShipmentId,
+            entry.EventId,
+            new RawJson(entry.EventJson),
+            new EntryAuthorResponse(entry.AuthorPartyId, entry.AuthorKid),
+            entry.AuthorSignature,
+            entry.PreviousHash,
+            entry.RecordedAt.UtcDateTime.ToString(RecordedAtFormat, System.Globalization.CultureInfo.InvariantCulture),
+            entry.PlatformKid,
+            entry.PlatformSignature,
+            entry.EntryHash);
+    }
+}

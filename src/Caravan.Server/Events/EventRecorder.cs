@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using Caravan.Core.Events;
+using Caravan.Core.Shipments;
+using Caravan.Server.Keys;
+using Caravan.Storage;
+
+namespace Caravan.Server.Events;
+
+/// <summary>
+/// Appends signed events to shipments' chains. Before the writer: the event parses and is for this shipment; the
+/// signature's kid is a key registered to the author and verifies over the event's canonical bytes; the author's roles
+/// allow the event (a carrier that operates legs only at their terminals; the platform by its own rules). Then, in one
+/// writer turn: an event id already recorded is answered from the store (same bytes) or refused (different bytes),
+/// and the rest are sealed after the chain's last entry. Signatures are verified here, on the caller's thread, so the
+/// single writer does only the hashing and the platform's signature.
+/// </summary>
+public sealed class EventRecorder(
+    IShipmentStore shipments,
+    IPartyStore parties,
+    IPartyKeyStore keys,
+    IEventStore events,
+    PlatformKeys platform,
+    TimeProvider clock)
+{
+    /// <summary>The most events one batch may hold.</summary>
+    public const int MaxBatchSize = 1000;
+
+    // Keys are only ever added, never changed or removed, so a key once found stays valid.
+    private readonly ConcurrentDictionary<(string Party, string Kid), EventPublicKey> _keys = new();
+
+    /// <summary>Appends one event signed by <paramref name="author"/> to <paramref name="shipment"/>'s chain.</summary>
+    /// <param name="author">The party that signed the event.</param>
+    /// <param name="shipment">The shipment of the URL; the event's <c>shipmentID</c> must be it.</param>
+    /// <param name="eventJson">The event's JSON as posted.</param>
+    /// <param name="signature">The author's detached JWS over the event's canonical JSON.</param>
+    /// <param name="cancellationToken">Cancels the request while it waits.</param>
+    public async Task<EventAppendResult> AppendAsync(
+        PartyId author, ShipmentId shipment, ReadOnlyMemory<byte> eventJson, string signature, CancellationToken cancellationToken) =>
+        (await AppendBatchAsync(author, shipment, [(eventJson, signature)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Appends every event, in order, or none: when any event is invalid, forbidden or conflicts, nothing is written and
+    /// the others are <see cref="EventAppendOutcome.Skipped"/>. One result per event, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<EventAppendResult>> AppendBatchAsync(
+        PartyId author,
+        ShipmentId shipment,
+        IReadOnlyList<(ReadOnlyMemory<byte> EventJson, string Signature)> batch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, MaxBatchSize);
+        var booked = await shipments.FindAsync(shipment, cancellationToken).ConfigureAwait(false);
+        var isPlatform = author == PlatformKeys.PartyId;
+        var roles = booked?.RolesOf(author) ?? [];
+        var party = await parties.FindAsync(author, cancellationToken).ConfigureAwait(false);
+        if (booked is null || party is null || (roles.Count == 0 && !isPlatform))
+        {
+            var notFound = EventAppendResult.Failed(EventAppendOutcome.ShipmentNotFound, "$", $"There is no shipment '{shipment}' that {author} holds a role in.");
+            return batch.Select(_ => notFound).ToList();
+        }
+
+        var results = new EventAppendResult?[batch.Count];
+        var accepted = new List<EventToAppend>(batch.Count);
+        var failed = false;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (json, signature) = batch[i];
+            var (checkedEvent, failure) = await CheckAsync(party, booked, roles, isPlatform, json, signature, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                results[i] = failure;
+                failed = true;
+            }
+            else
+            {
+                accepted.Add(new EventToAppend(checkedEvent!, author.Value, signature));
+            }
+        }
+
+        if (failed)
+        {
+            return results.Select(r => r ?? new EventAppendResult(EventAppendOutcome.Skipped, null, [])).ToList();
+        }
+
+        var signing = platform.Signing;
+        var stored = await events.AppendAsync(
+            shipment,
+            accepted,
+            (previous, e) => ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+        return stored.Select((s, i) => s.Outcome switch
+        {
+            AppendOutcome.Appended => new EventAppendResult(EventAppendOutcome.Appended, s.Entry, []),
+            AppendOutcome.AlreadyRecorded => new EventAppendResult(EventAppendOutcome.AlreadyRecorded, s.Entry, []),
+            AppendOutcome.Conflict => EventAppendResult.Failed(
+                EventAppendOutcome.Conflict,
+                "$.event.eventID",
+                s.Entry is { } other && other.ShipmentId == shipment.Value
+                    ? $"Event {accepted[i].Event.EventId} is already recorded as entry {other.Sequence} of this shipment with different content; a correction is a new event with its own eventID and correctsEventID."
+                    : $"Event {accepted[i].Event.EventId} is already used by a different event; choose a new eventID."),
+            _ => new EventAppendResult(EventAppendOutcome.Skipped, null, []),
+        }).ToList();
+    }
+
+    private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(
+        Party author,
+        Shipment shipment,
+        IReadOnlyList<ShipmentRole> roles,
+        bool isPlatform,
+        ReadOnlyMemory<byte> json,
+        string signature,
+        CancellationToken cancellationToken)
+    {
+        var parsed = ShipmentEventJson.TryParse(json);
+        if (parsed.Event is not { } shipmentEvent)
+        {
+            return (null, new EventAppendResult(EventAppendOutcome.Invalid, null, parsed.Problems.Select(p => (InEvent(p.Field), p.Message)).ToList()));
+        }
+
+        if (shipmentEvent.ShipmentId != shipment.Id.Value)
+        {
+            return (null, EventAppendResult.Failed(
+                EventAppendOutcome.Invalid, "$.event.shipmentID", $"The event is for shipment '{shipmentEvent.ShipmentId}'; this is shipment '{shipment.Id}'."));
+        }
+
+        if (await CheckSignatureAsync(author.Id, shipmentEvent, json, signature, cancellationToken).ConfigureAwait(false) is { } badSignature)
+        {
+            return (null, EventAppendResult.Failed(EventAppendOutcome.Invalid, "$.signature", badSignature));
+        }
+
+        var forbidden = isPlatform ? Reason(EventWriteRules.CheckPlatform(shipmentEvent)) : CheckRoles(author, shipment, roles, shipmentEvent);
+        return forbidden is null
+            ? (shipmentEvent, null)
+            : (null, EventAppendResult.Failed(EventAppendOutcome.Forbidden, "$.event", forbidden));
+    }
+
+    private async Task<string?> CheckSignatureAsync(
+        PartyId author, ShipmentEvent shipmentEvent, ReadOnlyMemory<byte> posted, string signature, CancellationToken cancellationToken)
+    {
+        if (!DetachedJws.TryReadKeyId(signature, out var kid, out var error))
+        {
+            return $"The signature is not a detached JWS Caravan can read: {error}.";
+        }
+
+        var key = await FindKeyAsync(author, kid, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return $"Key {kid} is not registered to party {author}; register its public key with POST /api/parties/{author}/keys, or sign with a key that is.";
+        }
+
+        var verification = DetachedJws.Verify(key, signature, shipmentEvent.CanonicalJson.Span);
+        if (verification.IsValid)
+        {
+            return null;
+        }
+
+        if (verification.Failure == JwsFailure.InvalidSignature
+            && !posted.Span.SequenceEqual(shipmentEvent.CanonicalJson.Span)
+            && DetachedJws.Verify(key, signature, posted.Span).IsValid)
+        {
+            return "The signature is over the event as sent, which is not its RFC 8785 canonical JSON; sign the canonical bytes ('caravan event sign' prints them).";
+        }
+
+        return $"The signature does not verify over the event's canonical JSON (RFC 8785): {verification.Reason}.";
+    }
+
+    private async Task<EventPublicKey?> FindKeyAsync(PartyId party, string kid, CancellationToken cancellationToken)
+    {
+        if (_keys.TryGetValue((party.Value, kid), out var cached))
+        {
+            return cached;
+        }
+
+        var key = await keys.FindAsync(party, kid, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            _keys[(party.Value, kid)] = key;
+        }
+
+        return key;
+    }
+
+    private static string? CheckRoles(Party author, Shipment shipment, IReadOnlyList<ShipmentRole> roles, ShipmentEvent shipmentEvent)
+    {
+        var decisions = roles.Select(r => (Role: r, Decision: EventWriteRules.Check(r, shipmentEvent))).ToList();
+        if (decisions.Any(d => d.Decision.Allowed && d.Role != ShipmentRole.Carrier))
+        {
+            return null;
+        }
+
+        if (!decisions.Any(d => d.Decision.Allowed))
+        {
+            return string.Join(" ", decisions.Select(d => d.Decision.Reason + "."));
+        }
+
+        var legs = CarrierLegs.OperatedBy(author, shipment.Itinerary);
+        if (legs.Count == 0)
+        {
+            return null;
+        }
+
+        var terminals = CarrierLegs.Terminals(legs);
+        var where = string.Join(", ", terminals);
+        var place = ShipmentStatus.PlaceOf(shipmentEvent);
+        if (place is null)
+        {
+            return $"Carrier {author.Id} operates legs of this shipment and writes events at their terminals ({where}); this {shipmentEvent.EventType} {shipmentEvent.TypeCode} event names no place.";
+        }
+
+        return terminals.Contains(place.Value)
+            ? null
+            : $"Carrier {author.Id} operates legs of this shipment and writes events at their terminals ({where}), not at {place}.";
+    }
+
+    private static string? Reason(EventWriteDecision decision) => decision.Allowed ? null : decision.Reason + ".";
+
+    private static string InEvent(string field) => field == "$" ? "$.event" : "$.event" + field[1..];
+}

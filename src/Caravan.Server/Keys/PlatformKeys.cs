@@ -1,0 +1,71 @@
+using Caravan.Core.Events;
+using Caravan.Core.Shipments;
+using Caravan.Storage.Sqlite;
+
+namespace Caravan.Server.Keys;
+
+/// <summary>
+/// The platform's own Ed25519 key, which seals every chain entry: read from <c>DATA/platform.key.jwk</c>, or made and
+/// written there (mode 0600) at first start. Whoever holds this file can seal entries, so it never leaves the data
+/// directory; a bundle carries only its public half. The platform acts as party <see cref="PartyId"/>.
+/// </summary>
+public sealed class PlatformKeys : IDisposable
+{
+    /// <summary>The key file's name inside the data directory.</summary>
+    public const string FileName = "platform.key.jwk";
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public PlatformKeys(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        FilePath = Path.Combine(database.DataDirectory, FileName);
+        Signing = LoadOrCreate(FilePath);
+    }
+
+    /// <summary>The platform's party id, <c>caravan</c> (kind platform), created at first start.</summary>
+    public static PartyId PartyId { get; } = PartyId.Parse("caravan");
+
+    /// <summary>The absolute path of the key file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The private key that seals entries.</summary>
+    public EventSigningKey Signing { get; }
+
+    /// <summary>The public key that verifies the platform's signatures; it is in every bundle.</summary>
+    public EventPublicKey Public => Signing.PublicKey;
+
+    public void Dispose() => Signing.Dispose();
+
+    private static EventSigningKey LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            {
+                throw new InvalidOperationException($"{path} can be read by others than its owner; run 'chmod 600 {path}' (it is the key that seals every entry).");
+            }
+
+            return EventSigningKey.TryParse(File.ReadAllText(path), out var key, out var error)
+                ? key
+                : throw new InvalidOperationException($"{path} is not the platform's private key: {error}.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var created = EventSigningKey.Create();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(created.ToPrivateJwk());
+            writer.Write('\n');
+        }
+
+        return created;
+    }
+}

@@ -1,0 +1,22 @@
+using Caravan.Core.Geography;
+using Caravan.Core.Shipments;
+using Caravan.Storage;
+
+namespace Caravan.Server.Keys;
+
+/// <summary>
+/// Runs after the storage start-up: makes sure the platform party <c>caravan</c> exists and its public key is
+/// registered to it, so entries it authors (automatic events) verify like any party's.
+/// </summary>
+internal sealed class RecordStartup(PlatformKeys platform, IPartyStore parties, IPartyKeyStore keys, TimeProvider clock) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // "XX" is the ISO 3166 code left for user assignment: the platform belongs to no country.
+        var party = new Party(PlatformKeys.PartyId, "Caravan platform", CountryCode.Parse("XX"), PartyKind.Platform);
+        await parties.CreateAsync(party, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await keys.AddAsync(PlatformKeys.PartyId, platform.Public, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

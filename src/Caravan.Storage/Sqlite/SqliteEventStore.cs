@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Text;
+using Caravan.Core.Events;
+using Caravan.Core.Shipments;
+using Microsoft.Data.Sqlite;
+
+namespace Caravan.Storage.Sqlite;
+
+/// <summary>
+/// The chains in SQLite (<c>events</c>, <c>chain_heads</c>). Appends run inside one turn of the single writer, so
+/// reading the last entry and inserting the next see no interleaving; <c>UNIQUE (shipment_id, sequence)</c> guards
+/// against a fork even so. Rows are read back into <see cref="ChainEntry"/> without judging them: a damaged value
+/// becomes a value that fails verification, never an exception.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    private const string EntryColumns =
+        "sequence, shipment_id, event_id, event_json, author_party_id, author_kid, author_signature, previous_hash, recorded_at, platform_kid, platform_signature, entry_hash";
+
+    private readonly SqliteDatabase _database;
+    private readonly SqliteWriter _writer;
+
+    public SqliteEventStore(SqliteDatabase database, SqliteWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(writer);
+        _database = database;
+        _writer = writer;
+    }
+
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(
+        ShipmentId shipment,
+        IReadOnlyList<EventToAppend> events,
+        Func<ChainEntry?, EventToAppend, ChainEntry> seal,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(seal);
+        return _writer.WriteAsync<IReadOnlyList<AppendResult>>((connection, transaction) => Append(connection, transaction, shipment, events, seal), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChainEntry>> ListAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null, $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence", ("$id", shipment.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var entries = new List<ChainEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(ReadEntry(reader));
+        }
+
+        return entries;
+    }
+
+    public async Task<ChainHead?> HeadAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(null, "SELECT sequence, entry_hash FROM chain_heads WHERE shipment_id = $id", ("$id", shipment.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.Command(null, "SELECT count(*) FROM events");
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<EventPage> QueryAsync(PartyId party, EventQuery query, long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var sql = new StringBuilder(
+            """
+            SELECT position, event_json FROM events
+            WHERE position > $after
+              AND shipment_id IN (SELECT shipment_id FROM shipment_parties WHERE party_id = $party)
+            """);
+        var parameters = new List<(string Name, object? Value)> { ("$after", after), ("$party", party.Value), ("$limit", limit + 1) };
+        In(sql, parameters, "event_type", query.EventTypes);
+        Family(sql, parameters, "SHIPMENT", query.ShipmentEventTypeCodes);
+        Family(sql, parameters, "TRANSPORT", query.TransportEventTypeCodes);
+        Family(sql, parameters, "EQUIPMENT", query.EquipmentEventTypeCodes);
+        Equal(sql, parameters, "equipment_reference", query.EquipmentReference);
+        Equal(sql, parameters, "carrier_booking_reference", query.CarrierBookingReference);
+        Equal(sql, parameters, "transport_document_reference", query.TransportDocumentReference);
+        if (query.UNLocationCode is { } location)
+        {
+            sql.Append(" AND (event_location = $location OR call_location = $location)");
+            parameters.Add(("$location", location));
+        }
+
+        foreach (var (op, time) in query.EventCreatedDateTime)
+        {
+            var comparison = op switch
+            {
+                "gte" => ">=",
+                "gt" => ">",
+                "lte" => "<=",
+                "lt" => "<",
+                "eq" => "=",
+                _ => throw new ArgumentException($"Unknown operator '{op}'.", nameof(query)),
+            };
+            var name = $"$created{parameters.Count}";
+            sql.Append(CultureInfo.InvariantCulture, $" AND event_created_at {comparison} {name}");
+            parameters.Add((name, Sql.Time(time)));
+        }
+
+        sql.Append(" ORDER BY position LIMIT $limit");
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(null, sql.ToString(), [.. parameters]);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<ReadOnlyMemory<byte>>();
+        var last = after;
+        var more = false;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (events.Count == limit)
+            {
+                more = true;
+                break;
+            }
+
+            last = reader.GetInt64(0);
+            events.Add(reader.GetFieldValue<byte[]>(1));
+        }
+
+        return new EventPage(events, last, more);
+    }
+
+    private static List<AppendResult> Append(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        ShipmentId shipment,
+        IReadOnlyList<EventToAppend> events,
+        Func<ChainEntry?, EventToAppend, ChainEntry> seal)
+    {
+        // First every lookup, then — only when nothing conflicts — every insert: a batch is all or nothing.
+        var results = new AppendResult?[events.Count];
+        var inBatch = new Dictionary<Guid, int>();
+        var conflict = false;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var shipmentEvent = events[i].Event;
+            if (inBatch.TryGetValue(shipmentEvent.EventId, out var first))
+            {
+                var same = events[first].Event.CanonicalJson.Span.SequenceEqual(shipmentEvent.CanonicalJson.Span);
+                results[i] = new AppendResult(same ? AppendOutcome.AlreadyRecorded : AppendOutcome.Conflict, null);
+                conflict |= !same;
+                continue;
+            }
+
+            var stored = FindByEventId(connection, transaction, shipmentEvent.EventId);
+            if (stored is not null)
+            {
+                var same = stored.EventJson.Span.SequenceEqual(shipmentEvent.CanonicalJson.Span);
+                results[i] = new AppendResult(same ? AppendOutcome.AlreadyRecorded : AppendOutcome.Conflict, stored);
+                conflict |= !same;
+                continue;
+            }
+
+            inBatch[shipmentEvent.EventId] = i;
+        }
+
+        if (conflict)
+        {
+            return results.Select(r => r ?? new AppendResult(AppendOutcome.NotAppended, null)).ToList();
+        }
+
+        var last = Last(connection, transaction, shipment);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (results[i] is not null)
+            {
+                continue;
+            }
+
+            var entry = seal(last, events[i]);
+            if (entry.ShipmentId != shipment.Value || entry.Sequence != (last?.Sequence ?? 0) + 1)
+            {
+                throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the next of shipment {shipment}.");
+            }
+
+            Insert(connection, transaction, entry, events[i].Event);
+            results[i] = new AppendResult(AppendOutcome.Appended, entry);
+            last = entry;
+        }
+
+        // A re-sent event later in the batch than its first copy gets the entry the first copy got.
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (results[i] is { Outcome: AppendOutcome.AlreadyRecorded, Entry: null })
+            {
+                results[i] = new AppendResult(AppendOutcome.AlreadyRecorded, results[inBatch[events[i].Event.EventId]]!.Entry);
+            }
+        }
+
+        if (last is not null)
+        {
+            using var head = connection.Command(
+                transaction,
+                """
+                INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
+                ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
+                """,
+                ("$id", shipment.Value),
+                ("$sequence", last.Sequence),
+                ("$hash", last.EntryHash));
+            head.ExecuteNonQuery();
+        }
+
+        return results.Select(r => r!).ToList();
+    }
+
+    private static ChainEntry? FindByEventId(SqliteConnection connection, SqliteTransaction transaction, Guid eventId)
+    {
+        using var select = connection.Command(transaction, $"SELECT {EntryColumns} FROM events WHERE event_id = $id", ("$id", eventId.ToString("D")));
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? ReadEntry(reader) : null;
+    }
+
+    private static ChainEntry? Last(SqliteConnection connection, SqliteTransaction transaction, ShipmentId shipment)
+    {
+        using var select = connection.Command(
+            transaction, $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence DESC LIMIT 1", ("$id", shipment.Value));
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? ReadEntry(reader) : null;
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, ChainEntry entry, ShipmentEvent shipmentEvent)
+    {
+        using var insert = connection.Command(
+            transaction,
+            """
+            INSERT INTO events (shipment_id, sequence, event_id, event_json, author_party_id, author_kid, author_signature, previous_hash,
+                                recorded_at, platform_kid, platform_signature, entry_hash, event_type, type_code, equipment_reference,
+                                carrier_booking_reference, transport_document_reference, event_location, call_location, event_created_at)
+            VALUES ($shipment, $sequence, $eventId, $json, $author, $kid, $signature, $previous, $recordedAt, $platformKid, $platformSignature,
+                    $hash, $type, $code, $equipment, $booking, $document, $location, $callLocation, $created)
+            """,
+            ("$shipment", entry.ShipmentId),
+            ("$sequence", entry.Sequence),
+            ("$eventId", entry.EventId.ToString("D")),
+            ("$json", entry.EventJson.ToArray()),
+            ("$author", entry.AuthorPartyId),
+            ("$kid", entry.AuthorKid),
+            ("$signature", entry.AuthorSignature),
+            ("$previous", entry.PreviousHash),
+            ("$recordedAt", Sql.Time(entry.RecordedAt)),
+            ("$platformKid", entry.PlatformKid),
+            ("$platformSignature", entry.PlatformSignature),
+            ("$hash", entry.EntryHash),
+            ("$type", shipmentEvent.EventType.ToString()),
+            ("$code", shipmentEvent.TypeCode),
+            ("$equipment", shipmentEvent.EquipmentReference?.Value),
+            ("$booking", shipmentEvent.CarrierBookingReference),
+            ("$document", shipmentEvent.TransportDocumentReference),
+            ("$location", shipmentEvent.EventLocation?.Value),
+            ("$callLocation", shipmentEvent.TransportCall?.UNLocationCode.Value),
+            ("$created", Sql.Time(shipmentEvent.EventCreatedDateTime)));
+        insert.ExecuteNonQuery();
+    }
+
+    // Damaged values read as values that cannot verify: an unparsable id as the empty GUID, an unparsable time as the
+    // minimum; the verifier then names the entry instead of the server failing.
+    private static ChainEntry ReadEntry(SqliteDataReader reader) => new(
+        Sequence: reader.GetInt64(0),
+        ShipmentId: reader.GetString(1),
+        EventId: Guid.TryParseExact(reader.GetString(2), "D", out var eventId) ? eventId : Guid.Empty,
+        EventJson: reader.GetValue(3) is byte[] bytes ? bytes : Encoding.UTF8.GetBytes(Convert.ToString(reader.GetValue(3), CultureInfo.InvariantCulture) ?? string.Empty),
+        AuthorPartyId: reader.GetString(4),
+        AuthorKid: reader.GetString(5),
+        AuthorSignature: reader.GetString(6),
+        PreviousHash: reader.GetString(7),
+        RecordedAt: DateTimeOffset.TryParse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : DateTimeOffset.MinValue,
+        PlatformKid: reader.GetString(9),
+        PlatformSignature: reader.GetString(10),
+        EntryHash: reader.GetString(11));
+
+    private static void In(StringBuilder sql, List<(string Name, object? Value)> parameters, string column, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" AND {column} IN ({Names(parameters, values)})");
+    }
+
+    private static void Family(StringBuilder sql, List<(string Name, object? Value)> parameters, string eventType, IReadOnlyList<string> codes)
+    {
+        if (codes.Count == 0)
+        {
+            return;
+        }
+
+        var typeName = $"$type{parameters.Count}";
+        parameters.Add((typeName, eventType));
+        sql.Append(CultureInfo.InvariantCulture, $" AND event_type = {typeName} AND type_code IN ({Names(parameters, codes)})");
+    }
+
+    private static void Equal(StringBuilder sql, List<(string Name, object? Value)> parameters, string column, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var name = $"$p{parameters.Count}";
+        parameters.Add((name, value));
+        sql.Append(CultureInfo.InvariantCulture, $" AND {column} = {name}");
+    }
+
+    private static string Names(List<(string Name, object? Value)> parameters, IReadOnlyList<string> values)
+    {
+        var names = new List<string>(values.Count);
+        foreach (var value in values)
+        {
+            var name = $"$p{parameters.Count}";
+            parameters.Add((name, value));
+            names.Add(name);
+        }
+
+        return string.Join(", ", names);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Caravan.Core.Events;
+
+namespace Caravan.Server.Tests.Events;
+
+/// <summary>Registering and listing a party's public keys: the operator or the party itself, public keys only.</summary>
+public sealed class KeyTests(RecordFixture record) : IClassFixture<RecordFixture>
+{
+    [Fact]
+    public async Task A_party_registers_its_public_key_once_and_lists_it()
+    {
+        using var key = EventSigningKey.Create();
+        var client = record.Client("consignee");
+
+        var first = await client.PostAsync("/api/parties/dui-consignee/keys", Jwk(key.PublicKey.ToJwk()));
+        var again = await client.PostAsync("/api/parties/dui-consignee/keys", Jwk(key.PublicKey.ToJwk()));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var body = (await first.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("dui-consignee", body["partyID"]!.GetValue<string>());
+        Assert.Equal(key.Kid, body["kid"]!.GetValue<string>());
+        Assert.False(body["custodial"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var list = (await client.GetFromJsonAsync<JsonArray>("/api/parties/dui-consignee/keys"))!;
+        Assert.Contains(list, k => k!["kid"]!.GetValue<string>() == key.Kid);
+    }
+
+    [Fact]
+    public async Task The_operator_registers_a_key_for_any_party()
+    {
+        using var key = EventSigningKey.Create();
+        using var admin = record.Factory.Admin();
+
+        var response = await admin.PostAsync("/api/parties/aktau-port/keys", Jwk(key.PublicKey.ToJwk()));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_private_key_is_refused_and_not_stored()
+    {
+        using var key = EventSigningKey.Create();
+
+        var response = await record.Client("shipper").PostAsync("/api/parties/xian-shipper/keys", Jwk(key.ToPrivateJwk()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await Api.ProblemAsync(response))["errors"]!["$.d"]);
+        var list = (await record.Client("shipper").GetFromJsonAsync<JsonArray>("/api/parties/xian-shipper/keys"))!;
+        Assert.DoesNotContain(list, k => k!["kid"]!.GetValue<string>() == key.Kid);
+    }
+
+    [Fact]
+    public async Task A_party_can_neither_register_nor_read_another_partys_keys()
+    {
+        using var key = EventSigningKey.Create();
+
+        var register = await record.Outsider.PostAsync("/api/parties/steppe-rail/keys", Jwk(key.PublicKey.ToJwk()));
+        var read = await record.Outsider.GetAsync("/api/parties/steppe-rail/keys");
+
+        Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Something_that_is_not_a_jwk_is_refused()
+    {
+        var response = await record.Client("shipper").PostAsync("/api/parties/xian-shipper/keys", Jwk("""{"kty":"RSA","n":"abc","e":"AQAB"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await Api.ProblemAsync(response))["errors"]!["$"]);
+    }
+
+    [Fact]
+    public async Task The_platform_party_exists_with_its_key_registered()
+    {
+        using var admin = record.Factory.Admin();
+
+        var party = (await admin.GetFromJsonAsync<JsonObject>("/api/parties/caravan"))!;
+        var keys = (await admin.GetFromJsonAsync<JsonArray>("/api/parties/caravan/keys"))!;
+
+        Assert.Equal("platform", party["kind"]!.GetValue<string>());
+        Assert.Single(keys);
+        var file = Path.Combine(record.DataDirectory, "platform.key.jwk");
+        Assert.True(EventSigningKey.TryParse(File.ReadAllText(file), out var platform, out _));
+        using (platform)
+        {
+            Assert.Equal(platform.Kid, keys[0]!["kid"]!.GetValue<string>());
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    private static StringContent Jwk(string json) => new(json, Encoding.UTF8, "application/json");
+}
