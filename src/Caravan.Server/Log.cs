@@ -39,6 +39,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "The demo was not seeded: {Reason}")]
     public static partial void DemoNotSeeded(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "The demo story awaits recording: {Keys} custodial keys to register and {Events} signed events of {Shipments} shipments to append")]
-    public static partial void DemoStoryAwaitsRecording(ILogger logger, int keys, int events, int shipments);
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "The demo story is recorded: {Keys} custodial keys registered and {Events} signed events of {Shipments} shipments appended")]
+    public static partial void DemoStoryRecorded(ILogger logger, int keys, int events, int shipments);
 }

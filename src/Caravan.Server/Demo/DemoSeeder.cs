@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Caravan.Core.Events;
+using Caravan.Server.Events;
 using Caravan.Server.Hosting;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,8 @@ public sealed class DemoSeeder(
     IPartyStore parties,
     IAccessTokenStore tokens,
     IShipmentStore shipments,
+    IPartyKeyStore keys,
+    EventRecorder recorder,
     CorridorNetworkProvider networks,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
@@ -117,16 +120,32 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>
-    /// The seam to the event record: registers each demo party's custodial key, then appends each shipment's signed
-    /// events in order, through the same checks (signature, key owner, write rules, chain) as any party's post.
-    /// The key store and the recorder are not part of this build yet, so for now it says what awaits recording.
+    /// Records the story: registers each demo party's custodial key, then appends each shipment's signed events in
+    /// order, through the same checks (signature, key owner, write rules, chain) as any party's post. A refused
+    /// event is a bug in the story, so it stops the start with the reason.
     /// </summary>
-    public Task RecordStoryAsync(DemoSeedResult seeded, CancellationToken cancellationToken)
+    public async Task RecordStoryAsync(DemoSeedResult seeded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seeded);
-        cancellationToken.ThrowIfCancellationRequested();
-        Log.DemoStoryAwaitsRecording(logger, seeded.Parties.Count, seeded.EventCount, seeded.Shipments.Count);
-        return Task.CompletedTask;
+        foreach (var party in seeded.Parties)
+        {
+            await keys.AddAsync(party.Party.Id, party.Key.PublicKey, party.Key, seeded.SeededAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var shipment in seeded.Shipments)
+        {
+            foreach (var e in shipment.Events)
+            {
+                var result = await recorder.AppendAsync(e.Author, shipment.Shipment.Id, e.EventJson, e.Signature, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome != EventAppendOutcome.Appended)
+                {
+                    var problems = string.Join("; ", result.Problems.Select(p => $"{p.Field}: {p.Message}"));
+                    throw new InvalidOperationException($"The demo story's event by {e.Author} on {shipment.Shipment.Id} was refused ({result.Outcome}): {problems}");
+                }
+            }
+        }
+
+        Log.DemoStoryRecorded(logger, seeded.Parties.Count, seeded.EventCount, seeded.Shipments.Count);
     }
 
     private async Task WriteTokensFileAsync(IReadOnlyList<DemoSeededParty> seeded, CancellationToken cancellationToken)

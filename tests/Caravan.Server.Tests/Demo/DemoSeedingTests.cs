@@ -19,7 +19,7 @@ public sealed class DemoSeedingTests
         await using var factory = new CaravanFactory(directory.Path, DemoOn);
         using var admin = factory.Admin();
 
-        var parties = (await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!;
+        var parties = DemoPartiesOf((await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!);
 
         var tokens = await TokensAsync(directory.Path);
         Assert.Equal(DemoParties.All.Select(p => p.Id.Value).Order(), tokens.Keys.Order());
@@ -76,7 +76,7 @@ public sealed class DemoSeedingTests
         await using var restarted = new CaravanFactory(directory.Path, DemoOn);
         using (var admin = restarted.Admin())
         {
-            Assert.Equal(DemoParties.All.Count, (await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!.Count);
+            Assert.Equal(DemoParties.All.Count, DemoPartiesOf((await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!).Count);
         }
 
         Assert.Equal(Enum.GetValues<DemoStage>().Length, await restarted.Services.GetRequiredService<IShipmentStore>().CountAsync(CancellationToken.None));
@@ -93,9 +93,42 @@ public sealed class DemoSeedingTests
         await using var factory = new CaravanFactory(directory.Path);
         using var admin = factory.Admin();
 
-        Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!);
+        Assert.Empty(DemoPartiesOf((await admin.GetFromJsonAsync<JsonArray>("/api/parties"))!));
         Assert.False(File.Exists(Path.Combine(directory.Path, DemoOptions.TokensFileName)));
     }
+
+    [Fact]
+    public async Task Every_demo_shipment_has_a_signed_chain_that_verifies_and_a_status_derived_from_it()
+    {
+        using var directory = new TempDirectory();
+        await using var factory = new CaravanFactory(directory.Path, DemoOn);
+        _ = factory.Server;
+        var tokens = await TokensAsync(directory.Path);
+        using var forwarder = factory.WithToken(tokens["demo-forwarder"]);
+
+        var shipments = await ListAsync(factory, tokens["demo-forwarder"]);
+        var statuses = new List<string>();
+        foreach (var id in shipments.Select(Id))
+        {
+            var verification = (await forwarder.GetFromJsonAsync<JsonObject>($"/api/shipments/{id}/verify"))!;
+            Assert.True(verification["intact"]!.GetValue<bool>(), $"{id}: {verification.ToJsonString()}");
+            Assert.True(verification["entriesChecked"]!.GetValue<int>() > 0, $"{id} has no events");
+            var authors = (await forwarder.GetFromJsonAsync<JsonArray>($"/api/shipments/{id}/events"))!
+                .Select(e => e!["author"]!["partyID"]!.GetValue<string>())
+                .ToHashSet();
+            Assert.Contains("demo-forwarder", authors);
+            statuses.Add((await forwarder.GetFromJsonAsync<JsonObject>($"/api/shipments/{id}"))!["status"]!.GetValue<string>());
+        }
+
+        // One shipment a stage: delivered, waiting at a Caspian port, held by customs, two on the move, one just booked.
+        Assert.Single(statuses, s => s == "delivered");
+        Assert.Single(statuses, s => s == "held");
+        Assert.Single(statuses, s => s == "booked");
+        Assert.Equal(3, statuses.Count(s => s is "inTransit" or "atTerminal"));
+    }
+
+    private static List<JsonNode?> DemoPartiesOf(JsonArray parties) =>
+        parties.Where(p => p!["id"]!.GetValue<string>() != Caravan.Server.Keys.PlatformKeys.PartyId.Value).ToList();
 
     private static async Task<Dictionary<string, string>> TokensAsync(string dataDirectory)
     {
