@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Caravan.Core.Events;
 
 /// <summary>
@@ -88,25 +90,28 @@ public static class ChainVerifier
             return "entryHash is not the hash of the entry's record: a stored field was changed";
         }
 
-        var parsed = ShipmentEventJson.TryParse(entry.EventJson);
-        if (parsed.Event is not { } shipmentEvent)
-        {
-            return $"the event does not parse: {string.Join("; ", parsed.Problems)}";
-        }
-
-        if (!entry.EventJson.Span.SequenceEqual(shipmentEvent.CanonicalJson.Span))
+        // The author's signature below covers these exact bytes, and the server checked at write time that they were
+        // a valid DCSA event; a full parse here would re-judge what the signature already vouches for. Two things the
+        // signature cannot say: that the bytes are the event's one canonical form (RFC 8785), so no second spelling of
+        // it can circulate, and that the event is the entry's, read from its top-level ids.
+        if (!CanonicalJson.IsCanonical(entry.EventJson))
         {
             return "the event's JSON is not in canonical form";
         }
 
-        if (shipmentEvent.EventId != entry.EventId)
+        if (ReadIds(entry.EventJson.Span) is not var (eventId, eventShipmentId))
         {
-            return $"the event's eventID is {shipmentEvent.EventId}, the entry's {entry.EventId}";
+            return "the event is not a JSON object with an eventID and a shipmentID";
         }
 
-        if (shipmentEvent.ShipmentId != entry.ShipmentId)
+        if (!Guid.TryParseExact(eventId, "D", out var parsedId) || parsedId != entry.EventId)
         {
-            return $"the event's shipmentID is {shipmentEvent.ShipmentId}, the entry's {entry.ShipmentId}";
+            return $"the event's eventID is {eventId}, the entry's {entry.EventId}";
+        }
+
+        if (eventShipmentId != entry.ShipmentId)
+        {
+            return $"the event's shipmentID is {eventShipmentId}, the entry's {entry.ShipmentId}";
         }
 
         if (authorKeys(entry.AuthorPartyId, entry.AuthorKid) is not { } authorKey || authorKey.Kid != entry.AuthorKid)
@@ -135,5 +140,53 @@ public static class ChainVerifier
         }
 
         return null;
+    }
+
+    /// <summary>The top-level <c>eventID</c> and <c>shipmentID</c> strings of an event's JSON; null when it is not a well-formed object with both.</summary>
+    private static (string EventId, string ShipmentId)? ReadIds(ReadOnlySpan<byte> json)
+    {
+        string? eventId = null;
+        string? shipmentId = null;
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isEventId = reader.ValueTextEquals("eventID"u8);
+                var isShipmentId = !isEventId && reader.ValueTextEquals("shipmentID"u8);
+                reader.Read();
+                if ((isEventId || isShipmentId) && reader.TokenType == JsonTokenType.String)
+                {
+                    if (isEventId)
+                    {
+                        eventId = reader.GetString();
+                    }
+                    else
+                    {
+                        shipmentId = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return eventId is null || shipmentId is null ? null : (eventId, shipmentId);
     }
 }
