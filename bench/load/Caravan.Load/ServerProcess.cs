@@ -43,6 +43,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["Caravan__AdminToken"] = admin;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Configuration files are not reloaded while a run lasts; watching them costs a thread's CPU.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {dll}");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
