@@ -142,6 +142,7 @@ public sealed class SqliteEventStore : IEventStore
         var results = new AppendResult?[events.Count];
         var inBatch = new Dictionary<Guid, int>();
         var conflict = false;
+        using var find = connection.Command(transaction, $"SELECT {EntryColumns} FROM events WHERE event_id = $id", ("$id", string.Empty));
         for (var i = 0; i < events.Count; i++)
         {
             var shipmentEvent = events[i].Event;
@@ -153,7 +154,7 @@ public sealed class SqliteEventStore : IEventStore
                 continue;
             }
 
-            var stored = FindByEventId(connection, transaction, shipmentEvent.EventId);
+            var stored = FindByEventId(find, shipmentEvent.EventId);
             if (stored is not null)
             {
                 var same = stored.EventJson.Span.SequenceEqual(shipmentEvent.CanonicalJson.Span);
@@ -171,6 +172,7 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         var last = Last(connection, transaction, shipment);
+        using var insert = InsertCommand(connection, transaction);
         for (var i = 0; i < events.Count; i++)
         {
             if (results[i] is not null)
@@ -184,7 +186,7 @@ public sealed class SqliteEventStore : IEventStore
                 throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the next of shipment {shipment}.");
             }
 
-            Insert(connection, transaction, entry, events[i].Event);
+            Insert(insert, entry, events[i].Event);
             results[i] = new AppendResult(AppendOutcome.Appended, entry);
             last = entry;
         }
@@ -215,10 +217,10 @@ public sealed class SqliteEventStore : IEventStore
         return results.Select(r => r!).ToList();
     }
 
-    private static ChainEntry? FindByEventId(SqliteConnection connection, SqliteTransaction transaction, Guid eventId)
+    private static ChainEntry? FindByEventId(SqliteCommand find, Guid eventId)
     {
-        using var select = connection.Command(transaction, $"SELECT {EntryColumns} FROM events WHERE event_id = $id", ("$id", eventId.ToString("D")));
-        using var reader = select.ExecuteReader();
+        find.Parameters[0].Value = eventId.ToString("D");
+        using var reader = find.ExecuteReader();
         return reader.Read() ? ReadEntry(reader) : null;
     }
 
@@ -230,9 +232,10 @@ public sealed class SqliteEventStore : IEventStore
         return reader.Read() ? ReadEntry(reader) : null;
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, ChainEntry entry, ShipmentEvent shipmentEvent)
+    /// <summary>The insert of one entry, prepared once and executed for every entry of a batch.</summary>
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var insert = connection.Command(
+        var insert = connection.Command(
             transaction,
             """
             INSERT INTO events (shipment_id, sequence, event_id, event_json, author_party_id, author_kid, author_signature, previous_hash,
@@ -240,27 +243,51 @@ public sealed class SqliteEventStore : IEventStore
                                 carrier_booking_reference, transport_document_reference, event_location, call_location, event_created_at)
             VALUES ($shipment, $sequence, $eventId, $json, $author, $kid, $signature, $previous, $recordedAt, $platformKid, $platformSignature,
                     $hash, $type, $code, $equipment, $booking, $document, $location, $callLocation, $created)
-            """,
-            ("$shipment", entry.ShipmentId),
-            ("$sequence", entry.Sequence),
-            ("$eventId", entry.EventId.ToString("D")),
-            ("$json", entry.EventJson.ToArray()),
-            ("$author", entry.AuthorPartyId),
-            ("$kid", entry.AuthorKid),
-            ("$signature", entry.AuthorSignature),
-            ("$previous", entry.PreviousHash),
-            ("$recordedAt", Sql.Time(entry.RecordedAt)),
-            ("$platformKid", entry.PlatformKid),
-            ("$platformSignature", entry.PlatformSignature),
-            ("$hash", entry.EntryHash),
-            ("$type", shipmentEvent.EventType.ToString()),
-            ("$code", shipmentEvent.TypeCode),
-            ("$equipment", shipmentEvent.EquipmentReference?.Value),
-            ("$booking", shipmentEvent.CarrierBookingReference),
-            ("$document", shipmentEvent.TransportDocumentReference),
-            ("$location", shipmentEvent.EventLocation?.Value),
-            ("$callLocation", shipmentEvent.TransportCall?.UNLocationCode.Value),
-            ("$created", Sql.Time(shipmentEvent.EventCreatedDateTime)));
+            """);
+        foreach (var name in InsertParameters)
+        {
+            insert.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        return insert;
+    }
+
+    private static readonly string[] InsertParameters =
+    [
+        "$shipment", "$sequence", "$eventId", "$json", "$author", "$kid", "$signature", "$previous", "$recordedAt", "$platformKid",
+        "$platformSignature", "$hash", "$type", "$code", "$equipment", "$booking", "$document", "$location", "$callLocation", "$created",
+    ];
+
+    private static void Insert(SqliteCommand insert, ChainEntry entry, ShipmentEvent shipmentEvent)
+    {
+        object?[] values =
+        [
+            entry.ShipmentId,
+            entry.Sequence,
+            entry.EventId.ToString("D"),
+            entry.EventJson.ToArray(),
+            entry.AuthorPartyId,
+            entry.AuthorKid,
+            entry.AuthorSignature,
+            entry.PreviousHash,
+            Sql.Time(entry.RecordedAt),
+            entry.PlatformKid,
+            entry.PlatformSignature,
+            entry.EntryHash,
+            shipmentEvent.EventType.ToString(),
+            shipmentEvent.TypeCode,
+            shipmentEvent.EquipmentReference?.Value,
+            shipmentEvent.CarrierBookingReference,
+            shipmentEvent.TransportDocumentReference,
+            shipmentEvent.EventLocation?.Value,
+            shipmentEvent.TransportCall?.UNLocationCode.Value,
+            Sql.Time(shipmentEvent.EventCreatedDateTime),
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
         insert.ExecuteNonQuery();
     }
 
