@@ -20,6 +20,7 @@ public sealed class DesignRulesTests
         "Planning",
         "Planning.Search",
         "Shipments",
+        "Telemetry",
     ];
 
     private static readonly Assembly Core = typeof(Locode).Assembly;
