@@ -1,3 +1,4 @@
+using Caravan.Server.Devices;
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
 using Caravan.Server.Events;
@@ -64,6 +65,7 @@ public static class CaravanServer
         app.MapKeyEndpoints();
         app.MapEventEndpoints();
         app.MapDcsaEventEndpoints();
+        app.MapDeviceEndpoints();
         return app;
     }
 }

@@ -30,6 +30,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "The corridor network in {Directory} could not be loaded: {Problem}")]
     public static partial void NetworkUnavailable(ILogger logger, string directory, string problem);
 
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Party {PartyId} registered device {DeviceId} ({Kind})")]
+    public static partial void DeviceRegistered(ILogger logger, string partyId, string deviceId, string kind);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Bound device {DeviceId} to container {Container} of shipment {ShipmentId}")]
+    public static partial void DeviceBound(ILogger logger, string deviceId, string container, string shipmentId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Unbound device {DeviceId} from shipment {ShipmentId}")]
+    public static partial void DeviceUnbound(ILogger logger, string deviceId, string shipmentId);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Seeded the demo: {Parties} parties and {Shipments} shipments; their tokens are in {TokensPath}")]
     public static partial void DemoSeeded(ILogger logger, int parties, int shipments, string tokensPath);
 

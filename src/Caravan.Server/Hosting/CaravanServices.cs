@@ -37,6 +37,7 @@ public static class CaravanServices
         services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.AddSingleton<IPartyKeyStore, SqlitePartyKeyStore>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
         services.AddHostedService<StorageStartup>();
         return services;
     }
