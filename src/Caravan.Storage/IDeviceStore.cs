@@ -21,10 +21,10 @@ public interface IDeviceStore
     /// Opens a binding of the device from <see cref="DeviceBinding.From"/>, unless the device has an open binding or
     /// an earlier binding ends after that time; nothing is written then.
     /// </summary>
-    Task<BindOutcome> BindAsync(DeviceBinding binding, CancellationToken cancellationToken);
+    Task<BindOutcome> OpenBindingAsync(DeviceBinding binding, CancellationToken cancellationToken);
 
     /// <summary>Closes the device's open binding at <paramref name="to"/>; null when none is open or it began after <paramref name="to"/>.</summary>
-    Task<DeviceBinding?> UnbindAsync(DeviceId device, DateTimeOffset to, CancellationToken cancellationToken);
+    Task<DeviceBinding?> CloseBindingAsync(DeviceId device, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>The device's bindings, oldest first.</summary>
     Task<IReadOnlyList<DeviceBinding>> ListBindingsAsync(DeviceId device, CancellationToken cancellationToken);

@@ -113,7 +113,7 @@ public static class DeviceEndpoints
         }
 
         var binding = new DeviceBinding(device.Id, shipment.Id, container, body.From ?? clock.GetUtcNow(), null);
-        switch (await devices.BindAsync(binding, cancellationToken).ConfigureAwait(false))
+        switch (await devices.OpenBindingAsync(binding, cancellationToken).ConfigureAwait(false))
         {
             case BindOutcome.AlreadyBound:
                 return Problem(StatusCodes.Status409Conflict, $"Device {device.Id} already has an open binding; unbind it first.");
@@ -169,7 +169,7 @@ public static class DeviceEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary(), "The unbinding has invalid fields; nothing was stored.", title: ProblemDetailsDefaults.TitleOf(400));
         }
 
-        var closed = await devices.UnbindAsync(device.Id, end, cancellationToken).ConfigureAwait(false);
+        var closed = await devices.CloseBindingAsync(device.Id, end, cancellationToken).ConfigureAwait(false);
         if (closed is null)
         {
             return Problem(StatusCodes.Status409Conflict, $"Device {device.Id}'s open binding changed meanwhile; read its bindings and try again.");

@@ -67,7 +67,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
         return devices;
     }
 
-    public Task<BindOutcome> BindAsync(DeviceBinding binding, CancellationToken cancellationToken)
+    public Task<BindOutcome> OpenBindingAsync(DeviceBinding binding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(binding);
         return _writer.WriteAsync(
@@ -105,7 +105,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
             cancellationToken);
     }
 
-    public Task<DeviceBinding?> UnbindAsync(DeviceId device, DateTimeOffset to, CancellationToken cancellationToken) =>
+    public Task<DeviceBinding?> CloseBindingAsync(DeviceId device, DateTimeOffset to, CancellationToken cancellationToken) =>
         _writer.WriteAsync(
             (connection, transaction) =>
             {
