@@ -38,6 +38,7 @@ public static class CaravanServices
         services.AddSingleton<IPartyKeyStore, SqlitePartyKeyStore>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
+        services.AddSingleton<IReadingStore, SqliteReadingStore>();
         services.AddHostedService<StorageStartup>();
         return services;
     }
