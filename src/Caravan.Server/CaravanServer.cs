@@ -8,6 +8,7 @@ using Caravan.Server.Keys;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Shipments;
+using Caravan.Server.Telemetry;
 
 namespace Caravan.Server;
 
@@ -66,6 +67,7 @@ public static class CaravanServer
         app.MapEventEndpoints();
         app.MapDcsaEventEndpoints();
         app.MapDeviceEndpoints();
+        app.MapTelemetryEndpoints();
         return app;
     }
 }

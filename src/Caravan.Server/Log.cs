@@ -50,4 +50,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "The demo story is recorded: {Keys} custodial keys registered and {Events} signed events of {Shipments} shipments appended")]
     public static partial void DemoStoryRecorded(ILogger logger, int keys, int events, int shipments);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Telemetry from device {Device} rejected at {Field} ({Reason}): {Message}")]
+    public static partial void ReadingRejected(ILogger logger, string device, string field, string reason, string message);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Telemetry from device {Device}: {Stored} readings stored, {Duplicates} duplicates, {Rejected} rejected")]
+    public static partial void ReadingsStored(ILogger logger, string device, int stored, int duplicates, int rejected);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Telemetry refused: {Reason}")]
+    public static partial void DeviceTokenRefused(ILogger logger, string reason);
 }

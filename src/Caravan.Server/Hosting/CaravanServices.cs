@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Caravan.Core.Telemetry;
 using Caravan.Server.Access;
 using Caravan.Server.Demo;
 using Caravan.Server.Errors;
 using Caravan.Server.Events;
 using Caravan.Server.Keys;
+using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Caravan.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +41,8 @@ public static class CaravanServices
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
+        services.AddSingleton(sp => new ReadingValidator(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IngestionMetrics>();
         services.AddHostedService<StorageStartup>();
         return services;
     }
