@@ -168,6 +168,22 @@ public sealed class TelemetryTests(ServerFixture server) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task A_full_batch_above_the_json_body_limit_is_accepted_and_a_1_MB_payload_is_413()
+    {
+        using var device = await DeviceAsync(server.Factory, server.Forwarder, "trk-large");
+        var full = Batch(Enumerable.Range(0, TelemetryJson.MaxBatchSize).Select(i => Reading(T0.AddSeconds(i), 43.6, temperature: 4.25, door: "closed")).ToArray());
+        Assert.True(full.ToJsonString().Length > 64 * 1024);
+
+        var accepted = await device.PostAsync("/api/telemetry", Api.Json(full));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(TelemetryJson.MaxBatchSize, (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["accepted"]!.GetValue<int>());
+
+        var huge = await device.PostAsync("/api/telemetry", new ByteArrayContent(new byte[1024 * 1024]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(TelemetryJson.MaxBatchSize, (await Store.TrackAsync(DeviceId.Parse("trk-large"), null, null, 2000, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task A_party_token_or_no_token_cannot_post_telemetry()
     {
         var (_, partyToken) = await server.Factory.PartyAsync("tel-party", "forwarder");

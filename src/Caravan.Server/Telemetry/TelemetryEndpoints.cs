@@ -27,7 +27,7 @@ public static class TelemetryEndpoints
     public static IEndpointRouteBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder app)
     {
         var telemetry = app.MapGroup("/api").WithTags("Telemetry").AllowAnonymous();
-        telemetry.MapPost("/telemetry", PostAsync).WithName("PostTelemetry").WithSummary("Readings from a device, authenticated by its device token.");
+        telemetry.MapPost("/telemetry", PostAsync).WithMetadata(DocumentBody.Instance).WithName("PostTelemetry").WithSummary("Readings from a device, authenticated by its device token.");
         telemetry.MapMethods("/osmand", ["GET", "POST"], OsmAndAsync).WithName("OsmAnd").WithSummary("One reading in the OsmAnd/Traccar protocol.");
         app.MapGet("/api/devices/{id}/track", TrackAsync).WithTags("Telemetry").RequireAuthorization(AccessPolicies.Party)
             .WithName("DeviceTrack").WithSummary("The device's readings in time order.");
@@ -45,6 +45,13 @@ public static class TelemetryEndpoints
         }
 
         var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        if (body.Length > TelemetryJson.MaxPayloadBytes)
+        {
+            metrics.Rejected("payload");
+            Log.ReadingRejected(logger, device.Id.Value, "$", "payload", "The payload is too large.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"A telemetry payload is at most {TelemetryJson.MaxPayloadBytes} bytes; send a smaller batch.");
+        }
+
         var parsed = TelemetryJson.Parse(body, device.Id, validator);
         var rejected = Reject(device.Id, parsed.Problems, metrics, logger);
         if (parsed.Readings.Count == 0)
