@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Caravan.Server.Errors;
 using Caravan.Server.Hosting;
+using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace Caravan.Server.Access;
 /// <summary>
 /// Maps <c>Authorization: Bearer TOKEN</c> to the operator or a party. A missing, malformed, unknown or revoked token
 /// is a 401 problem detail saying which, with a <c>WWW-Authenticate</c> challenge (RFC 6750 §3).
+/// Endpoints marked <see cref="DeviceTokenEndpoint"/> authenticate device tokens themselves and are skipped here.
 /// </summary>
 internal sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -30,7 +32,7 @@ internal sealed class BearerAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header))
+        if (string.IsNullOrEmpty(header) || Context.GetEndpoint()?.Metadata.GetMetadata<DeviceTokenEndpoint>() is not null)
         {
             return AuthenticateResult.NoResult();
         }

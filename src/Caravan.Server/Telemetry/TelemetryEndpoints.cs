@@ -26,7 +26,7 @@ public static class TelemetryEndpoints
 
     public static IEndpointRouteBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder app)
     {
-        var telemetry = app.MapGroup("/api").WithTags("Telemetry").AllowAnonymous();
+        var telemetry = app.MapGroup("/api").WithTags("Telemetry").AllowAnonymous().WithMetadata(DeviceTokenEndpoint.Instance);
         telemetry.MapPost("/telemetry", PostAsync).WithMetadata(DocumentBody.Instance).WithName("PostTelemetry").WithSummary("Readings from a device, authenticated by its device token.");
         telemetry.MapMethods("/osmand", ["GET", "POST"], OsmAndAsync).WithName("OsmAnd").WithSummary("One reading in the OsmAnd/Traccar protocol.");
         app.MapGet("/api/devices/{id}/track", TrackAsync).WithTags("Telemetry").RequireAuthorization(AccessPolicies.Party)
