@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Caravan.Core.Shipments;
 using Caravan.Storage;
 
@@ -11,12 +10,6 @@ namespace Caravan.Server.Access;
 /// </summary>
 public sealed class ShipmentAccess(IShipmentStore shipments)
 {
-    /// <summary>How many (shipment, party) pairs with roles are kept in memory.</summary>
-    private const int MostCached = 100_000;
-
-    // A shipment's parties and their roles are fixed when it is booked, so a party's roles on it never change once
-    // found. Only roles found are kept: a shipment that does not exist yet may be booked later.
-    private readonly ConcurrentDictionary<(ShipmentId Shipment, PartyId Party), IReadOnlyList<ShipmentRole>> _roles = new();
 
     /// <summary>The roles <paramref name="caller"/> holds on shipment <paramref name="id"/>; null when it holds none.</summary>
     public async Task<IReadOnlyList<ShipmentRole>?> RolesAsync(Caller caller, string id, CancellationToken cancellationToken)
@@ -27,24 +20,8 @@ public sealed class ShipmentAccess(IShipmentStore shipments)
             return null;
         }
 
-        if (_roles.TryGetValue((shipment, party), out var known))
-        {
-            return known;
-        }
-
         var roles = await shipments.RolesAsync(shipment, party, cancellationToken).ConfigureAwait(false);
-        if (roles.Count == 0)
-        {
-            return null;
-        }
-
-        if (_roles.Count >= MostCached)
-        {
-            _roles.Clear();
-        }
-
-        _roles[(shipment, party)] = roles;
-        return roles;
+        return roles.Count == 0 ? null : roles;
     }
 
     /// <summary>The shipment <paramref name="id"/> with the caller's roles on it; null when the caller holds none.</summary>

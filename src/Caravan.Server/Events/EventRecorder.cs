@@ -25,14 +25,8 @@ public sealed class EventRecorder(
     /// <summary>The most events one batch may hold.</summary>
     public const int MaxBatchSize = 1000;
 
-    /// <summary>How many shipments and parties are kept in memory between appends.</summary>
-    private const int MostCached = 10_000;
-
-    // Keys are only ever added, never changed or removed, so a key once found stays valid. Shipments and parties are
-    // never changed once created either, so the appends to a chain (a shipment's many events) read them once.
+    // Keys are only ever added, never changed or removed, so a key once found stays valid.
     private readonly ConcurrentDictionary<(string Party, string Kid), EventPublicKey> _keys = new();
-    private readonly ConcurrentDictionary<ShipmentId, Shipment> _shipments = new();
-    private readonly ConcurrentDictionary<PartyId, Party> _parties = new();
 
     /// <summary>Appends one event signed by <paramref name="author"/> to <paramref name="shipment"/>'s chain.</summary>
     /// <param name="author">The party that signed the event.</param>
@@ -56,10 +50,10 @@ public sealed class EventRecorder(
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, MaxBatchSize);
-        var booked = await FindShipmentAsync(shipment, cancellationToken).ConfigureAwait(false);
+        var booked = await shipments.FindAsync(shipment, cancellationToken).ConfigureAwait(false);
         var isPlatform = author == PlatformKeys.PartyId;
         var roles = booked?.RolesOf(author) ?? [];
-        var party = await FindPartyAsync(author, cancellationToken).ConfigureAwait(false);
+        var party = await parties.FindAsync(author, cancellationToken).ConfigureAwait(false);
         if (booked is null || party is null || (roles.Count == 0 && !isPlatform))
         {
             var notFound = EventAppendResult.Failed(EventAppendOutcome.ShipmentNotFound, "$", $"There is no shipment '{shipment}' that {author} holds a role in.");
@@ -169,49 +163,6 @@ public sealed class EventRecorder(
         }
 
         return $"The signature does not verify over the event's canonical JSON (RFC 8785): {verification.Reason}.";
-    }
-
-    private async Task<Shipment?> FindShipmentAsync(ShipmentId id, CancellationToken cancellationToken)
-    {
-        if (_shipments.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-
-        var found = await shipments.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (found is not null)
-        {
-            Remember(_shipments, id, found);
-        }
-
-        return found;
-    }
-
-    private async Task<Party?> FindPartyAsync(PartyId id, CancellationToken cancellationToken)
-    {
-        if (_parties.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-
-        var found = await parties.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (found is not null)
-        {
-            Remember(_parties, id, found);
-        }
-
-        return found;
-    }
-
-    private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value)
-        where TKey : notnull
-    {
-        if (cache.Count >= MostCached)
-        {
-            cache.Clear();
-        }
-
-        cache[key] = value;
     }
 
     private async Task<EventPublicKey?> FindKeyAsync(PartyId party, string kid, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public sealed class SqlitePartyStore : IPartyStore
     private readonly SqliteDatabase _database;
     private readonly SqliteWriter _writer;
 
+    // A party is never changed once created.
+    private readonly ImmutableRowCache<PartyId, Party> _parties = new();
+
     public SqlitePartyStore(SqliteDatabase database, SqliteWriter writer)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -37,13 +40,14 @@ public sealed class SqlitePartyStore : IPartyStore
             cancellationToken);
     }
 
-    public async Task<Party?> FindAsync(PartyId id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = connection.Command(null, "SELECT id, name, country, kind FROM parties WHERE id = $id", ("$id", id.Value));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
+    public Task<Party?> FindAsync(PartyId id, CancellationToken cancellationToken) =>
+        _parties.GetOrReadAsync(id, async () =>
+        {
+            await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var select = connection.Command(null, "SELECT id, name, country, kind FROM parties WHERE id = $id", ("$id", id.Value));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+        });
 
     public async Task<IReadOnlyList<Party>> ListAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,10 @@ public sealed class SqliteShipmentStore : IShipmentStore
     private readonly SqliteDatabase _database;
     private readonly SqliteWriter _writer;
 
+    // A shipment, its parties and their roles are fixed when it is booked.
+    private readonly ImmutableRowCache<ShipmentId, Shipment> _shipments = new();
+    private readonly ImmutableRowCache<(ShipmentId, PartyId), IReadOnlyList<ShipmentRole>> _roles = new();
+
     public SqliteShipmentStore(SqliteDatabase database, SqliteWriter writer)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -102,13 +106,17 @@ public sealed class SqliteShipmentStore : IShipmentStore
         }
     }
 
-    public async Task<Shipment?> FindAsync(ShipmentId id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Shipment?> FindAsync(ShipmentId id, CancellationToken cancellationToken) =>
+        _shipments.GetOrReadAsync(id, async () =>
+        {
+            await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(connection, id, cancellationToken).ConfigureAwait(false);
+        });
 
-    public async Task<IReadOnlyList<ShipmentRole>> RolesAsync(ShipmentId shipment, PartyId party, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShipmentRole>> RolesAsync(ShipmentId shipment, PartyId party, CancellationToken cancellationToken) =>
+        await _roles.GetOrReadAsync((shipment, party), () => ReadRolesAsync(shipment, party, cancellationToken)).ConfigureAwait(false) ?? [];
+
+    private async Task<IReadOnlyList<ShipmentRole>?> ReadRolesAsync(ShipmentId shipment, PartyId party, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.Command(
@@ -123,7 +131,7 @@ public sealed class SqliteShipmentStore : IShipmentStore
             roles.Add(Enum.Parse<ShipmentRole>(reader.GetString(0)));
         }
 
-        return roles;
+        return roles.Count == 0 ? null : roles;
     }
 
     public async Task<IReadOnlyList<Shipment>> ListForPartyAsync(PartyId party, CancellationToken cancellationToken)
