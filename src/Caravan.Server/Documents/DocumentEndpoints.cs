@@ -25,7 +25,7 @@ public static class DocumentEndpoints
     public static RouteGroupBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/shipments/{id}/documents").WithTags("Documents").RequireAuthorization(AccessPolicies.Party);
-        group.MapPost("/", UploadAsync).WithMetadata(DocumentBody.Instance)
+        group.MapPost("/", UploadAsync).WithMetadata(BodyLimit.Large)
             .Accepts<Stream>("application/octet-stream", "application/pdf", "image/png", "image/jpeg", "application/xml", "application/json")
             .WithName("AttachDocument").WithSummary("Attach a document: the raw bytes as the body, ?name= its file name.");
         group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("The documents attached to a shipment.");

@@ -5,17 +5,18 @@ using Microsoft.Extensions.Options;
 namespace Caravan.Server.Errors;
 
 /// <summary>
-/// Enforces the body limits per endpoint: JSON bodies up to <see cref="ServerOptions.MaxJsonBodyBytes"/>, document
-/// uploads (<see cref="DocumentBody"/>) up to <see cref="ServerOptions.MaxDocumentBytes"/>. A declared length over the
-/// limit is refused at once; a JSON body without a declared length is read up to the limit first. Either way the
-/// answer is a 413 problem detail.
+/// Enforces the body limits per endpoint: JSON bodies up to <see cref="ServerOptions.MaxJsonBodyBytes"/>, or what the
+/// endpoint's <see cref="BodyLimit"/> says (large bodies up to <see cref="ServerOptions.MaxDocumentBytes"/>, or a fixed
+/// size). A declared length over the limit is refused at once; a body without a declared length is read up to the
+/// limit first, except a large one, which the endpoint streams. Either way the answer is a 413 problem detail.
 /// </summary>
 internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IOptions<ServerOptions> options, IProblemDetailsService problems)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var isDocument = context.GetEndpoint()?.Metadata.GetMetadata<DocumentBody>() is not null;
-        var limit = isDocument ? options.Value.MaxDocumentBytes : options.Value.MaxJsonBodyBytes;
+        var endpointLimit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>();
+        var streamed = endpointLimit == BodyLimit.Large;
+        var limit = endpointLimit is null ? options.Value.MaxJsonBodyBytes : endpointLimit.Bytes ?? options.Value.MaxDocumentBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;
@@ -27,7 +28,7 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IOptions<Ser
             return;
         }
 
-        if (!isDocument && context.Request.ContentLength is null && HasBody(context.Request))
+        if (!streamed && context.Request.ContentLength is null && HasBody(context.Request))
         {
             var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];

@@ -22,7 +22,7 @@ public static class EventEndpoints
         var group = app.MapGroup("/api/shipments/{id}").WithTags("Events").RequireAuthorization(AccessPolicies.Party);
         group.MapPost("/events", PostAsync).Accepts<EventEnvelopeBody>("application/json")
             .WithName("PostEvent").WithSummary("Append a signed event {event, signature} to the shipment's chain; 201 the entry, 200 if recorded before.");
-        group.MapPost("/events/batch", PostBatchAsync).Accepts<EventBatchBody>("application/json").WithMetadata(DocumentBody.Instance)
+        group.MapPost("/events/batch", PostBatchAsync).Accepts<EventBatchBody>("application/json").WithMetadata(BodyLimit.Large)
             .WithName("PostEvents").WithSummary($"Append up to {EventRecorder.MaxBatchSize} signed events in order, all or nothing.");
         group.MapGet("/events", ListAsync).WithName("ListEvents").WithSummary("The shipment's chain entries in sequence order.");
         group.MapGet("/events/{sequence:long}", GetAsync).WithName("GetEvent").WithSummary("One entry of the shipment's chain.");

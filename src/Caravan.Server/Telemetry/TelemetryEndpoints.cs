@@ -27,7 +27,7 @@ public static class TelemetryEndpoints
     public static IEndpointRouteBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder app)
     {
         var telemetry = app.MapGroup("/api").WithTags("Telemetry").AllowAnonymous().WithMetadata(DeviceTokenEndpoint.Instance);
-        telemetry.MapPost("/telemetry", PostAsync).WithMetadata(DocumentBody.Instance).WithName("PostTelemetry").WithSummary("Readings from a device, authenticated by its device token.");
+        telemetry.MapPost("/telemetry", PostAsync).WithMetadata(BodyLimit.Of(TelemetryJson.MaxPayloadBytes)).WithName("PostTelemetry").WithSummary("Readings from a device, authenticated by its device token.");
         telemetry.MapMethods("/osmand", ["GET", "POST"], OsmAndAsync).WithName("OsmAnd").WithSummary("One reading in the OsmAnd/Traccar protocol.");
         app.MapGet("/api/devices/{id}/track", TrackAsync).WithTags("Telemetry").RequireAuthorization(AccessPolicies.Party)
             .WithName("DeviceTrack").WithSummary("The device's readings in time order.");
@@ -44,13 +44,8 @@ public static class TelemetryEndpoints
             return refusal!;
         }
 
+        // The body limit (TelemetryJson.MaxPayloadBytes) is the middleware's: a larger payload never gets here.
         var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        if (body.Length > TelemetryJson.MaxPayloadBytes)
-        {
-            metrics.Rejected("payload");
-            Log.ReadingRejected(logger, device.Id.Value, "$", "payload", "The payload is too large.");
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"A telemetry payload is at most {TelemetryJson.MaxPayloadBytes} bytes; send a smaller batch.");
-        }
 
         var parsed = TelemetryJson.Parse(body, device.Id, validator);
         var rejected = Reject(device.Id, parsed.Problems, metrics, logger);
@@ -219,17 +214,7 @@ public static class TelemetryEndpoints
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > TelemetryJson.MaxPayloadBytes)
-            {
-                break;
-            }
-        }
-
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
 
