@@ -36,8 +36,8 @@ public class ChainVerificationBenchmarks
             _chain.Add(ChainSealer.Seal(_chain.LastOrDefault(), "ktz", signature, shipmentEvent, _platform, start.AddMinutes(i)));
 
             var parts = signature.Split('.');
-            var input = Encoding.ASCII.GetBytes($"{parts[0]}.{Convert.ToBase64String(shipmentEvent.CanonicalJson.Span).TrimEnd('=').Replace('+', '-').Replace('/', '_')}");
-            var raw = Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/') + "==");
+            var input = Encoding.ASCII.GetBytes($"{parts[0]}.{System.Buffers.Text.Base64Url.EncodeToString(shipmentEvent.CanonicalJson.Span)}");
+            var raw = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
             _raw.Add((input, raw));
         }
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Caravan.Benchmarks.Latency;
 using Caravan.Core.Events;
 using Caravan.Core.Shipments;
 
@@ -71,16 +72,16 @@ public sealed class RecordLoad
         Row($"GET /healthz, {_options.ReadClients} clients", healthReaders.Requests, 0, healthReaders.Seconds, healthReaders.Requests / healthReaders.Seconds, healthReaders.Latency, "–", double.NaN);
         var reads = await ReadEventsAsync(http, cancellationToken);
         Row($"GET /v2/events?limit=100, {_options.ReadClients} clients", reads.Requests, reads.Events, reads.Seconds, reads.Events / reads.Seconds, reads.Latency,
-            "healthz p50", reads.Latency.At(50) / healthReaders.Latency.At(50));
+            "healthz p50", Percentiles.Of(reads.Latency, 50) / Percentiles.Of(healthReaders.Latency, 50));
         _output.WriteLine();
         _output.WriteLine("Ratios: single appends as a share of the request rate the HTTP stack alone serves; batched appends against NSec's raw verify rate on all cores (each append verifies one signature); /v2/events p50 against /healthz p50 at the same concurrency (a ratio, lower is better).");
         return 0;
     }
 
-    private void Row(string phase, long requests, long events, double seconds, double rate, Percentiles latency, string baseline, double ratio) =>
+    private void Row(string phase, long requests, long events, double seconds, double rate, IReadOnlyList<double> latency, string baseline, double ratio) =>
         _output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {phase} | {requests:N0} | {events:N0} | {seconds:F1} | **{rate:N0}** | {latency.At(50):F1} ms | {latency.At(99):F1} ms | {baseline} | {(double.IsNaN(ratio) ? "–" : ratio.ToString("F2", CultureInfo.InvariantCulture))} |"));
+            $"| {phase} | {requests:N0} | {events:N0} | {seconds:F1} | **{rate:N0}** | {Percentiles.Of(latency, 50):F1} ms | {Percentiles.Of(latency, 99):F1} ms | {baseline} | {(double.IsNaN(ratio) ? "–" : ratio.ToString("F2", CultureInfo.InvariantCulture))} |"));
 
     private static async Task<string> SetUpPartyAsync(HttpClient http, string admin, EventSigningKey key, CancellationToken cancellationToken)
     {
@@ -172,7 +173,7 @@ public sealed class RecordLoad
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }));
-        return new PhaseResult(requests.Count, events, watch.Elapsed.TotalSeconds, new Percentiles(latencies));
+        return new PhaseResult(requests.Count, events, watch.Elapsed.TotalSeconds, latencies);
     }
 
     private static JsonObject SignedEnvelope(EventSigningKey key, string shipment, int n)
@@ -240,7 +241,7 @@ public sealed class RecordLoad
             }
         }));
         var all = latencies.SelectMany(l => l).ToList();
-        return new PhaseResult(all.Count, events, until.Elapsed.TotalSeconds, new Percentiles(all));
+        return new PhaseResult(all.Count, events, until.Elapsed.TotalSeconds, all);
     }
 
     private static string NextPath(string path, string next) =>
@@ -264,7 +265,7 @@ public sealed class RecordLoad
             }
         }));
         var all = latencies.SelectMany(l => l).ToList();
-        return new PhaseResult(all.Count, 0, until.Elapsed.TotalSeconds, new Percentiles(all));
+        return new PhaseResult(all.Count, 0, until.Elapsed.TotalSeconds, all);
     }
 
     private static (double OneCore, double AllCores) NsecVerifyRate(EventSigningKey key)
@@ -321,5 +322,5 @@ public sealed class RecordLoad
         return JsonNode.Parse(text) ?? new JsonObject();
     }
 
-    private sealed record PhaseResult(long Requests, long Events, double Seconds, Percentiles Latency);
+    private sealed record PhaseResult(long Requests, long Events, double Seconds, IReadOnlyList<double> Latency);
 }

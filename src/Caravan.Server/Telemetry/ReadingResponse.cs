@@ -1,4 +1,5 @@
 using Caravan.Core.Telemetry;
+using Caravan.Server.Json;
 
 namespace Caravan.Server.Telemetry;
 
@@ -31,7 +32,7 @@ public sealed record ReadingResponse(
             reading.TemperatureC,
             reading.HumidityPercent,
             reading.ShockG,
-            reading.Door switch { DoorState.Open => "open", DoorState.Closed => "closed", _ => null },
+            reading.Door is { } door ? EnumText.Of(door) : null,
             reading.BatteryPercent);
     }
 }
