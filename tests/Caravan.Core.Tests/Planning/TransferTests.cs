@@ -99,4 +99,32 @@ public sealed class TransferTests
         Assert.Equal(At("Thu 02:00"), itinerary.Arrival);
         Assert.Equal(2050, itinerary.CostUsd, 6);
     }
+
+    [Fact]
+    public void Plan_under_a_transfer_limit_keeps_an_arrival_reached_later_with_fewer_transfers()
+    {
+        //   CNXIY ──1435 rail, 10 h──> KZKHG ──road, 10 h──> KZALA: Mon 20:00 after 1 transfer (found first: Khorgos
+        //   is settled before Urumqi, both estimating Mon 20:00).
+        //   CNXIY ──road, 15 h──> CNURC ──road, 5 h──> KZALA: Mon 20:00 on one run, no transfer.
+        // The second destination label dominates the first under the limit but ties it on arrival, both by road;
+        // one of the two must be kept (a search that dropped the first for the second, then refused the second for
+        // the first, returned nothing).
+        var planner = new TestNetwork()
+            .Terminal("CNXIY").Terminal("KZKHG").Terminal("CNURC").Terminal("KZALA")
+            .Rail("CNXIY", "KZKHG", km: 600, kmh: 60, usd: 100)
+            .Road("KZKHG", "KZALA", km: 600, kmh: 60, usd: 100)
+            .Road("CNXIY", "CNURC", km: 900, kmh: 60, usd: 100)
+            .Road("CNURC", "KZALA", km: 300, kmh: 60, usd: 100)
+            .Planner();
+        var request = Request("CNXIY", "KZALA", At("Mon 00:00")) with
+        {
+            Criteria = PlanningCriteria.Arrival,
+            Constraints = new RouteConstraints { MaxTransfers = 3 },
+        };
+
+        var itinerary = Assert.Single(planner.Plan(request).Itineraries);
+
+        Assert.Equal(At("Mon 20:00"), itinerary.Arrival);
+        Assert.Equal(At("Mon 20:00"), planner.EarliestArrival(request)?.Arrival);
+    }
 }

@@ -316,6 +316,12 @@ internal static class LabelSearch
         }
 
         var v = label.Terminal;
+        var atDestination = v == request.Destination;
+        if (atDestination && IsDominatedAtDestination(ws, request, label))
+        {
+            // Checked before the bag is touched: a label refused here must not have dropped bag labels first.
+            return;
+        }
 
         // One pass over the bag: reject the label if a bag label covers it, drop bag labels it covers.
         var bag = ws.Bags[v];
@@ -342,10 +348,9 @@ internal static class LabelSearch
         }
 
         ws.BagCount[v] = kept;
-        var atDestination = v == request.Destination;
-        if (atDestination && !AddToDestinationFront(ws, request, label))
+        if (atDestination)
         {
-            return;
+            DropDominatedFromDestinationFront(ws, request, label);
         }
 
         var index = ws.Add(label);
@@ -363,20 +368,25 @@ internal static class LabelSearch
 
     /// <summary>
     /// At the destination the arrival context no longer matters and transfers are no longer a resource: the front
-    /// is over the criteria alone. False when a destination label already dominates <paramref name="label"/>;
-    /// otherwise drops the ones it dominates.
+    /// is over the criteria alone. True when a destination label already dominates <paramref name="label"/>.
     /// </summary>
-    private static bool AddToDestinationFront(SearchWorkspace ws, SearchRequest request, in Label label)
+    private static bool IsDominatedAtDestination(SearchWorkspace ws, SearchRequest request, in Label label)
     {
-        var front = CollectionsMarshal.AsSpan(ws.DestinationFront);
-        foreach (ref readonly var found in front)
+        foreach (ref readonly var found in CollectionsMarshal.AsSpan(ws.DestinationFront))
         {
             if (LabelDominance.Dominates(request, found, label, compareTransfers: false))
             {
-                return false;
+                return true;
             }
         }
 
+        return false;
+    }
+
+    /// <summary>Drops from the destination front (and the destination's bag) the labels <paramref name="label"/> dominates.</summary>
+    private static void DropDominatedFromDestinationFront(SearchWorkspace ws, SearchRequest request, in Label label)
+    {
+        var front = CollectionsMarshal.AsSpan(ws.DestinationFront);
         var dropped = false;
         for (var i = ws.DestinationFront.Count - 1; i >= 0; i--)
         {
@@ -404,6 +414,5 @@ internal static class LabelSearch
             ws.BagCount[request.Destination] = kept;
         }
 
-        return true;
     }
 }
