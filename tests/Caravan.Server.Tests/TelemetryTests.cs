@@ -39,6 +39,30 @@ public sealed class TelemetryTests(ServerFixture server) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Readings_are_published_to_followers_after_they_are_durable()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var follower = server.Factory.Services.GetRequiredService<StoredReadingsFeed>().Subscribe("test", stop.Token);
+        using var device = await DeviceAsync(server.Factory, server.Forwarder, "trk-feed");
+
+        var response = await device.PostAsync("/api/telemetry", Api.Json(Batch(Reading(T0, 43.6), Reading(T0.AddMinutes(1), 43.61))));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var osmand = await device.GetAsync("/api/osmand?id=trk-feed&lat=43.7&lon=51.2&timestamp=" + T0.AddMinutes(2).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, osmand.StatusCode);
+
+        var seen = new List<TrackerReading>();
+        while (seen.Count(r => r.Device.Value == "trk-feed") < 3)
+        {
+            seen.AddRange(await follower.ReadAsync(stop.Token));
+        }
+
+        var mine = seen.Where(r => r.Device.Value == "trk-feed").ToList();
+        Assert.Equal([T0, T0.AddMinutes(1), T0.AddMinutes(2)], mine.Select(r => r.Time));
+        var stored = await Store.TrackAsync(DeviceId.Parse("trk-feed"), null, null, 10, CancellationToken.None);
+        Assert.Equal(3, stored.Count);
+    }
+
+    [Fact]
     public async Task A_single_reading_object_is_accepted()
     {
         using var device = await DeviceAsync(server.Factory, server.Forwarder, "trk-single");

@@ -43,6 +43,7 @@ public static class CaravanServices
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
         services.AddSingleton(sp => new ReadingValidator(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestionMetrics>();
+        services.AddSingleton<StoredReadingsFeed>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

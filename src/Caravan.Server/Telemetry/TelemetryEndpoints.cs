@@ -36,7 +36,7 @@ public static class TelemetryEndpoints
 
     internal static async Task<IResult> PostAsync(
         HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, IReadingStore readings, ReadingValidator validator,
-        IngestionMetrics metrics, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
+        IngestionMetrics metrics, StoredReadingsFeed feed, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
     {
         var (device, refusal) = await AuthenticateAsync(context, BearerToken(context.Request), devices, tokens, logger, cancellationToken).ConfigureAwait(false);
         if (device is null)
@@ -61,13 +61,14 @@ public static class TelemetryEndpoints
         }
 
         var result = await readings.AppendAsync(parsed.Readings, cancellationToken).ConfigureAwait(false);
+        feed.Publish(parsed.Readings);
         Log.ReadingsStored(logger, device.Id.Value, result.Stored, result.Duplicates, rejected);
         return TypedResults.Json(new TelemetryResponse(result.Stored, result.Duplicates, rejected, parsed.Problems), statusCode: StatusCodes.Status202Accepted);
     }
 
     internal static async Task<IResult> OsmAndAsync(
         HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, IReadingStore readings, ReadingValidator validator,
-        IngestionMetrics metrics, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
+        IngestionMetrics metrics, StoredReadingsFeed feed, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -107,6 +108,7 @@ public static class TelemetryEndpoints
         }
 
         var result = await readings.AppendAsync([reading], cancellationToken).ConfigureAwait(false);
+        feed.Publish([reading]);
         Log.ReadingsStored(logger, device.Id.Value, result.Stored, result.Duplicates, 0);
         return TypedResults.Ok();
     }
