@@ -87,6 +87,7 @@ public static class CaravanServices
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
         services.AddSingleton<PlatformKeys>();
+        services.AddSingleton<ChainHeads>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
         services.AddHostedService<RecordStartup>();
