@@ -20,6 +20,9 @@ public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<str
     {
         builder.UseSetting("Caravan:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Caravan:AdminToken", AdminToken);
+
+        // No test listens on 1883: suites run in parallel. MQTT tests turn the broker on with a free port.
+        builder.UseSetting("Caravan:Mqtt:Mode", "Off");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
