@@ -64,11 +64,8 @@ public sealed class EmbeddedMqttBroker(
         }
     }
 
-    public void Dispose()
-    {
-        _server?.Dispose();
-        _adapter?.Dispose();
-    }
+    /// <summary>Disposes the broker, which disposes its listener.</summary>
+    public void Dispose() => _server?.Dispose();
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {

@@ -47,16 +47,17 @@ internal sealed class LimitedTcpServerAdapter(IPEndPoint endpoint, int maxPacket
 
     public Task StopAsync()
     {
-        _stop.Cancel();
-        _listener?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
 
-    public void Dispose()
+    /// <summary>Stops listening; connections already accepted end with the broker's. Safe to call more than once.</summary>
+    public void Dispose() => Stop();
+
+    private void Stop()
     {
         _stop.Cancel();
         _listener?.Dispose();
-        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
