@@ -5,7 +5,8 @@ namespace Caravan.Server.Tests.Mqtt;
 
 /// <summary>
 /// A real Mosquitto (Debian's <c>mosquitto</c>) on a free loopback port with a generated configuration: no anonymous
-/// access, a password file with the given users, no persistence on disk. Stopped (its own process only) on dispose.
+/// access, a password file with the given users, no persistence on disk, running as the test's user (so it can read
+/// its files in the private temp directory). Stopped (its own process only) on dispose.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
@@ -36,6 +37,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var config = Path.Combine(directory.Path, "mosquitto.conf");
         await File.WriteAllTextAsync(config, $"""
             listener {port} 127.0.0.1
+            user {Environment.UserName}
             allow_anonymous false
             password_file {passwords}
             persistence false
