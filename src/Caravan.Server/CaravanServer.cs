@@ -34,6 +34,7 @@ public static class CaravanServer
         }
 
         builder.Services.AddCaravanStorage();
+        builder.Services.AddCaravanIngestion();
         builder.Services.AddCaravanAccess();
         builder.Services.AddCaravanApi();
         builder.Services.AddCaravanDemo();

@@ -59,4 +59,37 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Telemetry refused: {Reason}")]
     public static partial void DeviceTokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2250, Level = LogLevel.Warning, Message = "The ingestion queue stayed full for {Timeout}; a submission was refused")]
+    public static partial void IngestionQueueFull(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2251, Level = LogLevel.Error, Message = "A batch of {Submissions} submissions ({Readings} readings) could not be stored; none was acknowledged")]
+    public static partial void PipelineWriteFailed(ILogger logger, int submissions, int readings, Exception exception);
+
+    [LoggerMessage(EventId = 2252, Level = LogLevel.Information, Message = "The ingestion pipeline stopped after writing every accepted reading")]
+    public static partial void PipelineStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 2260, Level = LogLevel.Information, Message = "MQTT broker listening on {Address}:{Port}")]
+    public static partial void MqttBrokerStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(EventId = 2261, Level = LogLevel.Information, Message = "MQTT connection refused ({ReasonCode}) for user {UserName} from {Endpoint}: {Reason}")]
+    public static partial void MqttConnectionRefused(ILogger logger, string reasonCode, string userName, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 2262, Level = LogLevel.Information, Message = "MQTT publish by device {Device} to {Topic} refused: {Reason}")]
+    public static partial void MqttPublishRefused(ILogger logger, string device, string topic, string reason);
+
+    [LoggerMessage(EventId = 2263, Level = LogLevel.Warning, Message = "MQTT telemetry from device {Device} was not stored and not acknowledged: {Reason}")]
+    public static partial void MqttNotAcknowledged(ILogger logger, string device, string reason);
+
+    [LoggerMessage(EventId = 2264, Level = LogLevel.Warning, Message = "MQTT packet of {Bytes} bytes from {Endpoint} refused: at most {Limit} are accepted; the connection was closed")]
+    public static partial void MqttPacketTooLarge(ILogger logger, long bytes, string endpoint, int limit);
+
+    [LoggerMessage(EventId = 2270, Level = LogLevel.Information, Message = "Subscribed to {Topic} on the external MQTT broker {Broker} as {ClientId} (session present: {SessionPresent})")]
+    public static partial void MqttExternalSubscribed(ILogger logger, string topic, string broker, string clientId, bool sessionPresent);
+
+    [LoggerMessage(EventId = 2271, Level = LogLevel.Warning, Message = "The external MQTT broker {Broker} is not reachable; retrying in {Delay}")]
+    public static partial void MqttExternalUnreachable(ILogger logger, string broker, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 2272, Level = LogLevel.Warning, Message = "Disconnected from the external MQTT broker {Broker}: {Reason}")]
+    public static partial void MqttExternalDisconnected(ILogger logger, string broker, string reason);
 }

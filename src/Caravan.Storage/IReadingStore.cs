@@ -15,6 +15,13 @@ public interface IReadingStore
     Task<ReadingAppendResult> AppendAsync(IReadOnlyList<TrackerReading> readings, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores several submissions in one write (the ingestion pipeline's batch); when the task completes all are
+    /// durable. Answers one result per submission, in order: a reading already stored, or stored by an earlier
+    /// submission of the same call, counts as that submission's duplicate.
+    /// </summary>
+    Task<IReadOnlyList<ReadingAppendResult>> AppendEachAsync(IReadOnlyList<IReadOnlyList<TrackerReading>> submissions, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The device's readings with <paramref name="from"/> ≤ time &lt; <paramref name="to"/> (either bound may be
     /// null for open), in time order, at most <paramref name="limit"/>.
     /// </summary>

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Caravan.Server.Tests;
 
 /// <summary>The real server in-process on a SQLite file in <see cref="DataDirectory"/>, with a known admin token and a fake clock.</summary>
-public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CaravanFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789abcdef";
 
@@ -20,12 +21,19 @@ public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<str
     {
         builder.UseSetting("Caravan:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Caravan:AdminToken", AdminToken);
+
+        // No test listens on 1883: suites run in parallel. MQTT tests turn the broker on with a free port.
+        builder.UseSetting("Caravan:Mqtt:Mode", "Off");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(collection);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -8,6 +8,8 @@ using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Caravan.Server.Tests.TelemetryData;
+
 namespace Caravan.Server.Tests;
 
 /// <summary>Telemetry over HTTP: JSON batches and the OsmAnd protocol with device tokens, durable before the answer, and a device's track.</summary>
@@ -292,82 +294,5 @@ public sealed class TelemetryTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(HttpStatusCode.NotFound, (await server.OtherForwarder.GetAsync("/api/devices/trk-theirs/track")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.Forwarder.GetAsync("/api/devices/no-such-device/track")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await server.Forwarder.GetAsync("/api/devices/trk-theirs/track")).StatusCode);
-    }
-
-    private static JsonObject Reading(DateTimeOffset time, double lat, double lon = 51.1, double? temperature = null, string? door = null)
-    {
-        var reading = new JsonObject
-        {
-            ["time"] = time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["lat"] = lat,
-            ["lon"] = lon,
-            ["speed"] = 60.0,
-        };
-        if (temperature is { } t)
-        {
-            reading["temperature"] = t;
-        }
-
-        if (door is not null)
-        {
-            reading["door"] = door;
-        }
-
-        return reading;
-    }
-
-    private static JsonArray Batch(params JsonObject[] readings) => new(readings);
-
-    private static async Task<HttpClient> DeviceAsync(CaravanFactory factory, HttpClient owner, string id) =>
-        factory.WithToken(await RegisterAsync(owner, id));
-
-    private static async Task<string> RegisterAsync(HttpClient owner, string id)
-    {
-        var response = await owner.PostAsJsonAsync("/api/devices", new { id, kind = "gps-tracker" });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-    }
-
-    /// <summary>Listens to this server's <c>caravan.telemetry.rejected</c> counter and sums it by reason.</summary>
-    private sealed class RejectionCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, long> _byReason = new(StringComparer.Ordinal);
-
-        public RejectionCounter(IMeterFactory scope)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == IngestionMetrics.MeterName && instrument.Name == IngestionMetrics.RejectedName && ReferenceEquals(instrument.Meter.Scope, scope))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "reason")
-                    {
-                        lock (_byReason)
-                        {
-                            var reason = (string)tag.Value!;
-                            _byReason[reason] = _byReason.GetValueOrDefault(reason) + value;
-                        }
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Of(string reason)
-        {
-            lock (_byReason)
-            {
-                return _byReason.GetValueOrDefault(reason);
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Server;
 using Caravan.Server.Demo;
 using Caravan.Server.Hosting;
+using Caravan.Server.Mqtt;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
 
@@ -53,13 +54,33 @@ public static class ServeCommand
             Description = "At the first start on this data directory, seed demo parties (a Xi'an forwarder, KTZ, ASCO, ADY, Georgian Railway, Kazakh customs, a Duisburg consignee) "
                 + $"and shipments with signed event histories; print each party's token once and write them to DIR/{DemoOptions.TokensFileName} ({DemoOptions.SectionName}:Enabled).",
         };
+        var mqttPort = new Option<string?>("--mqtt-port")
+        {
+            Description = $"Port of the embedded MQTT broker devices publish telemetry to, or 'off' for none ({MqttOptions.SectionName}:Port, {MqttOptions.SectionName}:Mode). Default: {MqttOptions.DefaultPort}.",
+            HelpName = "PORT|off",
+        };
+        mqttPort.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && text != "off" && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535))
+            {
+                result.AddError($"--mqtt-port must be a port from 1 to 65535 or 'off', not '{text}'.");
+            }
+        });
+        var mqttAddress = new Option<string?>("--mqtt-address")
+        {
+            Description = $"Address the embedded MQTT broker listens on ({MqttOptions.SectionName}:Address). Default: 127.0.0.1; use 0.0.0.0 to accept devices from other machines.",
+            HelpName = "IP",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
             + "The operator's admin token is read from the environment variable Caravan__AdminToken (never a flag, so it stays out of process lists); "
             + "without it, one is generated at first start and printed once. Ctrl-C stops the server. "
+            + "Devices publish telemetry over MQTT to the embedded broker (user name: device id, password: device token), or, with Caravan__Mqtt__Mode=External and "
+            + "Caravan__Mqtt__Broker=HOST:PORT, Caravan reads it from an external broker (docs/telemetry.md). "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo })
         {
             command.Options.Add(option);
         }
@@ -69,6 +90,8 @@ public static class ServeCommand
             "caravan serve",
             "caravan serve --demo",
             "caravan serve --urls http://127.0.0.1:8080 --data /var/lib/caravan",
+            "caravan serve --urls http://0.0.0.0:5080 --mqtt-address 0.0.0.0 --mqtt-port 1883",
+            "caravan serve --mqtt-port off",
             "Caravan__AdminToken=$(openssl rand -base64 32) caravan serve --data ./pilot",
         ];
 
@@ -101,6 +124,21 @@ public static class ServeCommand
             if (parseResult.GetValue(maxDocument) is { } documentBytes)
             {
                 settings[$"{ServerOptions.SectionName}:MaxDocumentBytes"] = documentBytes.ToString(CultureInfo.InvariantCulture);
+            }
+
+            switch (parseResult.GetValue(mqttPort))
+            {
+                case "off":
+                    settings[$"{MqttOptions.SectionName}:Mode"] = nameof(MqttMode.Off);
+                    break;
+                case { } port:
+                    settings[$"{MqttOptions.SectionName}:Port"] = port;
+                    break;
+            }
+
+            if (parseResult.GetValue(mqttAddress) is { } address)
+            {
+                settings[$"{MqttOptions.SectionName}:Address"] = address;
             }
 
             return Run(console, settings);

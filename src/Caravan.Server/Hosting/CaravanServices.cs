@@ -6,6 +6,7 @@ using Caravan.Server.Demo;
 using Caravan.Server.Errors;
 using Caravan.Server.Events;
 using Caravan.Server.Keys;
+using Caravan.Server.Mqtt;
 using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Caravan.Storage.Sqlite;
@@ -91,6 +92,31 @@ public static class CaravanServices
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
         services.AddHostedService<RecordStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// Telemetry ingestion: the pipeline every path writes through, and MQTT (the embedded broker or the subscriber to
+    /// an external one). Call after <see cref="AddCaravanStorage"/>: hosted services stop in reverse order, so MQTT
+    /// stops taking messages first, then the pipeline writes what it accepted, then the writer closes.
+    /// </summary>
+    public static IServiceCollection AddCaravanIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>>(new OptionsProblems<IngestionOptions>(o => o.Problems()));
+        services.AddOptions<MqttOptions>()
+            .BindConfiguration(MqttOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MqttOptions>>(new OptionsProblems<MqttOptions>(o => o.Problems()));
+        services.AddSingleton<ReadingPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());
+        services.AddSingleton<TelemetryIntake>();
+        services.AddSingleton<EmbeddedMqttBroker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        services.AddSingleton<ExternalMqttSubscriber>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExternalMqttSubscriber>());
         return services;
     }
 

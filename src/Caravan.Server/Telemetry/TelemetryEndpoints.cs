@@ -35,8 +35,7 @@ public static class TelemetryEndpoints
     }
 
     internal static async Task<IResult> PostAsync(
-        HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, IReadingStore readings, ReadingValidator validator,
-        IngestionMetrics metrics, StoredReadingsFeed feed, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
+        HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, TelemetryIntake intake, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
     {
         var (device, refusal) = await AuthenticateAsync(context, BearerToken(context.Request), devices, tokens, logger, cancellationToken).ConfigureAwait(false);
         if (device is null)
@@ -47,8 +46,7 @@ public static class TelemetryEndpoints
         // The body limit (TelemetryJson.MaxPayloadBytes) is the middleware's: a larger payload never gets here.
         var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
 
-        var parsed = TelemetryJson.Parse(body, device.Id, validator);
-        var rejected = Reject(device.Id, parsed.Problems, metrics, logger);
+        var parsed = intake.ParseJson(device.Id, body, out var rejected);
         if (parsed.Readings.Count == 0)
         {
             var errors = new FieldErrors();
@@ -60,15 +58,21 @@ public static class TelemetryEndpoints
             return errors.ToProblem("No reading was valid; nothing was stored.");
         }
 
-        var result = await readings.AppendAsync(parsed.Readings, cancellationToken).ConfigureAwait(false);
-        feed.Publish(parsed.Readings);
-        Log.ReadingsStored(logger, device.Id.Value, result.Stored, result.Duplicates, rejected);
+        ReadingAppendResult result;
+        try
+        {
+            result = await intake.StoreAsync(device.Id, parsed.Readings, rejected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IngestionUnavailableException e)
+        {
+            return Unavailable(context, e);
+        }
+
         return TypedResults.Json(new TelemetryResponse(result.Stored, result.Duplicates, rejected, parsed.Problems), statusCode: StatusCodes.Status202Accepted);
     }
 
     internal static async Task<IResult> OsmAndAsync(
-        HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, IReadingStore readings, ReadingValidator validator,
-        IngestionMetrics metrics, StoredReadingsFeed feed, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
+        HttpContext context, IDeviceStore devices, IAccessTokenStore tokens, TelemetryIntake intake, ILogger<TelemetryResponse> logger, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -89,15 +93,14 @@ public static class TelemetryEndpoints
         var claimed = parameters.Where(p => p.Key is "id" or "deviceid").Select(p => p.Value).FirstOrDefault();
         if (claimed is not null && DeviceId.TryParse(claimed, out var claimedId) && claimedId != device.Id)
         {
-            metrics.Rejected("device");
-            Log.ReadingRejected(logger, device.Id.Value, "id", "device", $"The token is device {device.Id}'s, not '{claimed}'s.");
+            intake.Refuse(device.Id.Value, "id", "device", $"The token is device {device.Id}'s, not '{claimed}'s.");
             return Problem(StatusCodes.Status403Forbidden, $"id: the token belongs to device '{device.Id}', not '{claimed}'.");
         }
 
-        var validation = OsmAndQuery.Parse(parameters, validator);
+        var validation = OsmAndQuery.Parse(parameters, intake.Validator);
         if (validation.Reading is not { } reading)
         {
-            Reject(device.Id, validation.Problems, metrics, logger);
+            intake.Reject(device.Id, validation.Problems);
             var errors = new FieldErrors();
             foreach (var problem in validation.Problems)
             {
@@ -107,9 +110,15 @@ public static class TelemetryEndpoints
             return errors.ToProblem("The reading is invalid; nothing was stored.");
         }
 
-        var result = await readings.AppendAsync([reading], cancellationToken).ConfigureAwait(false);
-        feed.Publish([reading]);
-        Log.ReadingsStored(logger, device.Id.Value, result.Stored, result.Duplicates, 0);
+        try
+        {
+            await intake.StoreAsync(device.Id, [reading], 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IngestionUnavailableException e)
+        {
+            return Unavailable(context, e);
+        }
+
         return TypedResults.Ok();
     }
 
@@ -163,24 +172,6 @@ public static class TelemetryEndpoints
         return null;
     }
 
-    private static int Reject(DeviceId device, IReadOnlyList<TelemetryProblem> problems, IngestionMetrics metrics, ILogger logger)
-    {
-        var readings = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var problem in problems)
-        {
-            var dot = problem.Field.IndexOf('.', StringComparison.Ordinal);
-            var reading = dot < 0 ? problem.Field : problem.Field[..dot];
-            var reason = dot < 0 ? "payload" : problem.Field[(dot + 1)..];
-            Log.ReadingRejected(logger, device.Value, problem.Field, reason, problem.Message);
-            if (readings.Add(reading))
-            {
-                metrics.Rejected(reason);
-            }
-        }
-
-        return readings.Count;
-    }
-
     private static async Task<(DeviceInfo? Device, IResult? Refusal)> AuthenticateAsync(
         HttpContext context, string? token, IDeviceStore devices, IAccessTokenStore tokens, ILogger logger, CancellationToken cancellationToken)
     {
@@ -218,6 +209,12 @@ public static class TelemetryEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext context, IngestionUnavailableException e)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, $"{e.Message} Nothing was stored.");
     }
 
     private static ProblemHttpResult Problem(int status, string detail) =>

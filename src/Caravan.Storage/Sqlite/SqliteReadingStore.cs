@@ -32,7 +32,19 @@ public sealed class SqliteReadingStore : IReadingStore
             return new ReadingAppendResult(0, 0);
         }
 
-        var stored = await _writer.WriteAsync(
+        var results = await AppendEachAsync([readings], cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    public async Task<IReadOnlyList<ReadingAppendResult>> AppendEachAsync(IReadOnlyList<IReadOnlyList<TrackerReading>> submissions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        if (submissions.All(s => s.Count == 0))
+        {
+            return [.. submissions.Select(_ => new ReadingAppendResult(0, 0))];
+        }
+
+        return await _writer.WriteAsync(
             (connection, transaction) =>
             {
                 using var insert = connection.Command(
@@ -42,38 +54,22 @@ public sealed class SqliteReadingStore : IReadingStore
                     .Select(name => insert.Parameters.Add(name, SqliteType.Text))
                     .ToArray();
                 insert.Prepare();
-                var count = 0;
-                foreach (var reading in readings)
+                var results = new ReadingAppendResult[submissions.Count];
+                for (var s = 0; s < submissions.Count; s++)
                 {
-                    object?[] values =
-                    [
-                        reading.Device.Value,
-                        Sql.Time(reading.Time),
-                        reading.Position.Latitude,
-                        reading.Position.Longitude,
-                        reading.SpeedKmh,
-                        reading.HeadingDegrees,
-                        reading.AltitudeM,
-                        reading.AccuracyM,
-                        reading.TemperatureC,
-                        reading.HumidityPercent,
-                        reading.ShockG,
-                        reading.Door switch { DoorState.Open => "open", DoorState.Closed => "closed", _ => null },
-                        reading.BatteryPercent,
-                    ];
-                    for (var i = 0; i < values.Length; i++)
+                    var stored = 0;
+                    foreach (var reading in submissions[s])
                     {
-                        parameters[i].SqliteType = values[i] is double ? SqliteType.Real : SqliteType.Text;
-                        parameters[i].Value = values[i] ?? DBNull.Value;
+                        Bind(parameters, reading);
+                        stored += insert.ExecuteNonQuery();
                     }
 
-                    count += insert.ExecuteNonQuery();
+                    results[s] = new ReadingAppendResult(stored, submissions[s].Count - stored);
                 }
 
-                return count;
+                return (IReadOnlyList<ReadingAppendResult>)results;
             },
             cancellationToken).ConfigureAwait(false);
-        return new ReadingAppendResult(stored, readings.Count - stored);
     }
 
     public async Task<IReadOnlyList<TrackerReading>> TrackAsync(
@@ -96,6 +92,31 @@ public sealed class SqliteReadingStore : IReadingStore
         }
 
         return track;
+    }
+
+    private static void Bind(SqliteParameter[] parameters, TrackerReading reading)
+    {
+        object?[] values =
+        [
+            reading.Device.Value,
+            Sql.Time(reading.Time),
+            reading.Position.Latitude,
+            reading.Position.Longitude,
+            reading.SpeedKmh,
+            reading.HeadingDegrees,
+            reading.AltitudeM,
+            reading.AccuracyM,
+            reading.TemperatureC,
+            reading.HumidityPercent,
+            reading.ShockG,
+            reading.Door switch { DoorState.Open => "open", DoorState.Closed => "closed", _ => null },
+            reading.BatteryPercent,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i].SqliteType = values[i] is double ? SqliteType.Real : SqliteType.Text;
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
     }
 
     private static TrackerReading Read(SqliteDataReader reader) =>
