@@ -7,8 +7,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Caravan.Server.Tests;
 
-/// <summary>The real server in-process on a SQLite file in <see cref="DataDirectory"/>, with a known admin token and a fake clock.</summary>
-public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real server in-process on a SQLite file in <see cref="DataDirectory"/>, with a known admin token and a fake clock;
+/// <paramref name="services"/> may add services (a listener to observe).
+/// </summary>
+public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789abcdef";
 
@@ -25,7 +29,11 @@ public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
+        });
     }
 
     protected override void Dispose(bool disposing)
