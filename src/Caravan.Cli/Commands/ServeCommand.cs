@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Server;
 using Caravan.Server.Demo;
 using Caravan.Server.Hosting;
+using Caravan.Server.Progress;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
 
@@ -53,13 +54,24 @@ public static class ServeCommand
             Description = "At the first start on this data directory, seed demo parties (a Xi'an forwarder, KTZ, ASCO, ADY, Georgian Railway, Kazakh customs, a Duisburg consignee) "
                 + $"and shipments with signed event histories; print each party's token once and write them to DIR/{DemoOptions.TokensFileName} ({DemoOptions.SectionName}:Enabled).",
         };
+        var etaThreshold = new Option<double?>("--eta-threshold-minutes")
+        {
+            Description = "How far a shipment's estimated arrival (P50) must move before the platform writes a new EST event (Caravan:Progress:EtaThresholdMinutes). Default: 120.",
+            HelpName = "MINUTES",
+        };
+        var geofenceDwell = new Option<double?>("--geofence-dwell-minutes")
+        {
+            Description = "How long a tracker must stay on the new side of a terminal's geofence before an arrival or departure counts (Caravan:Progress:MinimumDwellMinutes). "
+                + "Default: 10. Radii per terminal kind and per terminal are set under Caravan:Progress (docs/telemetry.md).",
+            HelpName = "MINUTES",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
             + "The operator's admin token is read from the environment variable Caravan__AdminToken (never a flag, so it stays out of process lists); "
             + "without it, one is generated at first start and printed once. Ctrl-C stops the server. "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo, etaThreshold, geofenceDwell })
         {
             command.Options.Add(option);
         }
@@ -101,6 +113,16 @@ public static class ServeCommand
             if (parseResult.GetValue(maxDocument) is { } documentBytes)
             {
                 settings[$"{ServerOptions.SectionName}:MaxDocumentBytes"] = documentBytes.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parseResult.GetValue(etaThreshold) is { } threshold)
+            {
+                settings[$"{ProgressOptions.SectionName}:EtaThresholdMinutes"] = threshold.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parseResult.GetValue(geofenceDwell) is { } dwell)
+            {
+                settings[$"{ProgressOptions.SectionName}:MinimumDwellMinutes"] = dwell.ToString(CultureInfo.InvariantCulture);
             }
 
             return Run(console, settings);
