@@ -18,9 +18,10 @@ namespace Caravan.Server.Progress;
 /// that device's progress along the shipment's route: arrivals, departures, border crossings and ferry legs become
 /// ACT events, and an estimate that moved past the threshold becomes EST events, appended to the shipment's chain as
 /// party <c>caravan</c> signed with the <see cref="TelematicsKey"/>. State per (device, shipment) is kept in memory
-/// and in the <c>progress</c> table, so a restart neither forgets progress nor writes an event twice; readings stored
-/// while nobody followed (before a restart, or dropped by a full feed queue) are read back from the store when a
-/// device is next seen. One loop handles every device, so a device's readings are applied in order.
+/// and saved to the <c>progress</c> table whenever it wrote something, at least every <see cref="SaveInterval"/> of
+/// readings, and at shutdown; readings stored since the last save (a crash, a full feed queue) are read back from the
+/// readings store when a device is next seen, so a restart neither forgets progress nor writes an event twice. One
+/// loop handles every device, so a device's readings are applied in order.
 /// </summary>
 public sealed class ProgressWorker(
     StoredReadingsFeed feed,
@@ -40,20 +41,42 @@ public sealed class ProgressWorker(
     /// <summary>The most readings read back from the store for one device at once.</summary>
     public const int CatchUpLimit = 100_000;
 
+    /// <summary>The longest span of readings (by their time) whose state may go unsaved; the store replays the rest.</summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromHours(1);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly ProgressOptions _options = options.Value;
     private readonly IProgressListener[] _listeners = [.. listeners];
     private readonly ConcurrentDictionary<string, Followed?> _routes = new(StringComparer.Ordinal);
-    private readonly Dictionary<(DeviceId, ShipmentId), DeviceProgress> _states = [];
+    private readonly ConcurrentDictionary<(DeviceId, ShipmentId), DeviceProgress> _states = new();
+    private readonly ConcurrentDictionary<(DeviceId, ShipmentId), DateTimeOffset?> _saved = new();
+    private readonly ConcurrentDictionary<ShipmentId, EtaSnapshot> _etas = new();
     private EtaEstimator? _estimator;
     private long _batches;
 
     /// <summary>Batches of readings handled since start, for tests and diagnostics.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
+    /// <summary>The progress of <paramref name="device"/> on <paramref name="shipment"/> as the worker holds it now; null before its first reading.</summary>
+    public DeviceProgress? Current(DeviceId device, ShipmentId shipment) => _states.GetValueOrDefault((device, shipment));
+
+    /// <summary>The shipment's latest estimate since start, over all its devices; null when none was made since start.</summary>
+    public EtaSnapshot? LatestEta(ShipmentId shipment) => _etas.GetValueOrDefault(shipment);
+
     /// <summary>The state JSON as stored, so the API can read the latest estimate (<see cref="EtaSnapshot"/>).</summary>
     public static DeviceProgress? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<DeviceProgress>(json, Json);
+
+    /// <summary>Registers the telematics key to party <c>caravan</c> before the server takes requests, then starts following.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Enabled)
+        {
+            await keys.AddAsync(PlatformKeys.PartyId, telematics.Public, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +87,6 @@ public sealed class ProgressWorker(
 
         // Subscribe before the first await, so no reading published after start-up is missed.
         var batches = feed.Subscribe("progress", stoppingToken);
-        await keys.AddAsync(PlatformKeys.PartyId, telematics.Public, null, clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         try
         {
             await foreach (var batch in batches.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -86,7 +108,20 @@ public sealed class ProgressWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: state is saved after every batch, so there is nothing to flush.
+            // Shutting down: the loop ends here or when the feed completes the queue.
+        }
+
+        // Save what is not saved yet; the storage stops after this worker (hosted services stop in reverse order).
+        foreach (var (key, progress) in _states.Where(p => _saved.GetValueOrDefault(p.Key) != p.Value.Progress.LastReadingTime))
+        {
+            try
+            {
+                await SaveAsync(key, progress, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.ProgressFailed(logger, key.Item1.Value, e);
+            }
         }
     }
 
@@ -147,10 +182,25 @@ public sealed class ProgressWorker(
 
         var asOf = step.State.LastReadingTime!.Value;
         var eta = _estimator!.Estimate(followed.Route, step.State, asOf);
+        var before = progress;
         progress = await EstimateAsync(binding, followed, progress with { Progress = step.State }, eta, cancellationToken).ConfigureAwait(false);
         progress = await CheckDwellAsync(binding, followed.Route, progress, asOf, cancellationToken).ConfigureAwait(false);
         _states[key] = progress;
-        await store.SaveAsync(binding.Device, binding.Shipment, JsonSerializer.Serialize(progress, Json), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _etas[binding.Shipment] = progress.Eta!;
+        var wrote = step.Observations.Count > 0
+            || progress.WrittenDestinationP50 != before.WrittenDestinationP50
+            || progress.WrittenNextP50 != before.WrittenNextP50
+            || progress.DwellReported.Count != before.DwellReported.Count;
+        if (wrote || _saved.GetValueOrDefault(key) is not { } saved || asOf - saved >= SaveInterval)
+        {
+            await SaveAsync(key, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveAsync((DeviceId Device, ShipmentId Shipment) key, DeviceProgress progress, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(key.Device, key.Shipment, JsonSerializer.Serialize(progress, Json), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _saved[key] = progress.Progress.LastReadingTime;
     }
 
     /// <summary>Writes EST events where the P50 moved past the threshold, and keeps the estimate for the API.</summary>

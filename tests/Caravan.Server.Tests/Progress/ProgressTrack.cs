@@ -151,14 +151,14 @@ internal sealed class ProgressTrack
         }
     }
 
-    /// <summary>Waits until the worker has applied readings up to <paramref name="time"/> (its stored state says so).</summary>
+    /// <summary>Waits until the worker has applied readings up to <paramref name="time"/>.</summary>
     public async Task<DeviceProgress> FollowedUntilAsync(DateTimeOffset time)
     {
-        var store = Factory.Services.GetRequiredService<IProgressStore>();
+        var worker = Factory.Services.GetRequiredService<ProgressWorker>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            var state = ProgressWorker.Read(await store.FindAsync(Core.Telemetry.DeviceId.Parse(DeviceId), ShipmentId.Parse(Shipment), timeout.Token));
+            var state = worker.Current(Core.Telemetry.DeviceId.Parse(DeviceId), ShipmentId.Parse(Shipment));
             if (state?.Progress.LastReadingTime >= time)
             {
                 return state;
