@@ -7,6 +7,7 @@ using Caravan.Server.Hosting;
 using Caravan.Server.Keys;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
+using Caravan.Server.Progress;
 using Caravan.Server.Shipments;
 using Caravan.Server.Telemetry;
 
@@ -38,6 +39,7 @@ public static class CaravanServer
         builder.Services.AddCaravanAccess();
         builder.Services.AddCaravanApi();
         builder.Services.AddCaravanDemo();
+        builder.Services.AddCaravanProgress();
         return builder;
     }
 

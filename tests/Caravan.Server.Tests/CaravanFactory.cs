@@ -7,9 +7,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Caravan.Server.Tests;
 
-/// <summary>The real server in-process on a SQLite file in <see cref="DataDirectory"/>, with a known admin token and a fake clock.</summary>
-public sealed class CaravanFactory(
-    string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real server in-process on a SQLite file in <see cref="DataDirectory"/>, with a known admin token and a fake clock;
+/// <paramref name="services"/> may add services (a listener to observe).
+/// </summary>
+public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789abcdef";
 
@@ -29,10 +32,10 @@ public sealed class CaravanFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(collection =>
+        builder.ConfigureTestServices(s =>
         {
-            collection.AddSingleton<TimeProvider>(Clock);
-            services?.Invoke(collection);
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
         });
     }
 

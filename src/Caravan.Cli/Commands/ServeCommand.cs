@@ -4,6 +4,7 @@ using Caravan.Server;
 using Caravan.Server.Demo;
 using Caravan.Server.Hosting;
 using Caravan.Server.Mqtt;
+using Caravan.Server.Progress;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +73,17 @@ public static class ServeCommand
             Description = $"Address the embedded MQTT broker listens on ({MqttOptions.SectionName}:Address). Default: 127.0.0.1; use 0.0.0.0 to accept devices from other machines.",
             HelpName = "IP",
         };
+        var etaThreshold = new Option<double?>("--eta-threshold-minutes")
+        {
+            Description = "How far a shipment's estimated arrival (P50) must move before the platform writes a new EST event (Caravan:Progress:EtaThresholdMinutes). Default: 120.",
+            HelpName = "MINUTES",
+        };
+        var geofenceDwell = new Option<double?>("--geofence-dwell-minutes")
+        {
+            Description = "How long a tracker must stay on the new side of a terminal's geofence before an arrival or departure counts (Caravan:Progress:MinimumDwellMinutes). "
+                + "Default: 10. Radii per terminal kind and per terminal are set under Caravan:Progress (docs/telemetry.md).",
+            HelpName = "MINUTES",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
@@ -80,7 +92,7 @@ public static class ServeCommand
             + "Devices publish telemetry over MQTT to the embedded broker (user name: device id, password: device token), or, with Caravan__Mqtt__Mode=External and "
             + "Caravan__Mqtt__Broker=HOST:PORT, Caravan reads it from an external broker (docs/telemetry.md). "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo, etaThreshold, geofenceDwell })
         {
             command.Options.Add(option);
         }
@@ -139,6 +151,16 @@ public static class ServeCommand
             if (parseResult.GetValue(mqttAddress) is { } address)
             {
                 settings[$"{MqttOptions.SectionName}:Address"] = address;
+            }
+
+            if (parseResult.GetValue(etaThreshold) is { } threshold)
+            {
+                settings[$"{ProgressOptions.SectionName}:EtaThresholdMinutes"] = threshold.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parseResult.GetValue(geofenceDwell) is { } dwell)
+            {
+                settings[$"{ProgressOptions.SectionName}:MinimumDwellMinutes"] = dwell.ToString(CultureInfo.InvariantCulture);
             }
 
             return Run(console, settings);

@@ -17,7 +17,7 @@ internal static class Reliability
     public const int Samples = 128;
 
     /// <summary>Standard normal quantiles at the middle of each of the <see cref="Samples"/> strata.</summary>
-    private static readonly double[] Strata = Enumerable.Range(0, Samples).Select(i => InverseNormal((i + 0.5) / Samples)).ToArray();
+    internal static readonly double[] Strata = Enumerable.Range(0, Samples).Select(i => InverseNormal((i + 0.5) / Samples)).ToArray();
 
     public static (int P50, int P90) ArrivalPercentiles(CorridorNetwork network, IReadOnlyList<Label> moves, int departure)
     {

@@ -20,7 +20,7 @@ public sealed class PlatformKeys : IDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         FilePath = Path.Combine(database.DataDirectory, FileName);
-        Signing = LoadOrCreate(FilePath);
+        Signing = LoadOrCreate(FilePath, "the key that seals every entry");
     }
 
     /// <summary>The platform's party id, <c>caravan</c> (kind platform), created at first start.</summary>
@@ -37,18 +37,21 @@ public sealed class PlatformKeys : IDisposable
 
     public void Dispose() => Signing.Dispose();
 
-    private static EventSigningKey LoadOrCreate(string path)
+    /// <summary>Reads the private key at <paramref name="path"/>, or makes one and writes it there readable by its owner only.</summary>
+    /// <param name="path">The key file.</param>
+    /// <param name="purpose">What the key is, for the messages: "the key that seals every entry".</param>
+    internal static EventSigningKey LoadOrCreate(string path, string purpose)
     {
         if (File.Exists(path))
         {
             if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
             {
-                throw new InvalidOperationException($"{path} can be read by others than its owner; run 'chmod 600 {path}' (it is the key that seals every entry).");
+                throw new InvalidOperationException($"{path} can be read by others than its owner; run 'chmod 600 {path}' (it is {purpose}).");
             }
 
             return EventSigningKey.TryParse(File.ReadAllText(path), out var key, out var error)
                 ? key
-                : throw new InvalidOperationException($"{path} is not the platform's private key: {error}.");
+                : throw new InvalidOperationException($"{path} is not a private key ({purpose}): {error}.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

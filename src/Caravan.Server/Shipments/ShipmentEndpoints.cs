@@ -5,6 +5,7 @@ using Caravan.Server.Errors;
 using Caravan.Server.Events;
 using Caravan.Server.Hosting;
 using Caravan.Server.Json;
+using Caravan.Server.Progress;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -84,7 +85,7 @@ public static class ShipmentEndpoints
     }
 
     internal static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, ShipmentAccess access, IEventStore events, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, ShipmentAccess access, IEventStore events, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
     {
         if (await access.FindAsync(Caller.From(user), id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
@@ -92,7 +93,9 @@ public static class ShipmentEndpoints
         }
 
         var status = await ShipmentStatusReader.DeriveAsync(events, found.Shipment, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status));
+        var eta = progress.LatestEta(found.Shipment.Id)
+            ?? ProgressWorker.Read(await saved.LatestAsync(found.Shipment.Id, cancellationToken).ConfigureAwait(false))?.Eta;
+        return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status, eta));
     }
 
     /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>

@@ -3,12 +3,14 @@ using Caravan.Core.Shipments;
 using Caravan.Server.Events;
 using Caravan.Server.Json;
 using Caravan.Server.Planning;
+using Caravan.Server.Progress;
 
 namespace Caravan.Server.Shipments;
 
 /// <summary>
 /// A shipment as the API shows it to a party holding a role on it, with that party's roles, and its status and latest
-/// actual event derived from its chain on every read.
+/// actual event derived from its chain on every read, and its estimated arrival once a tracker on it has been followed
+/// (<see cref="Eta"/>; null before that, and in lists).
 /// </summary>
 public sealed record ShipmentResponse(
     string Id,
@@ -20,10 +22,11 @@ public sealed record ShipmentResponse(
     IReadOnlyList<ContainerResponse> Containers,
     ItineraryResponse Itinerary,
     string Status,
-    RawJson? LatestEvent)
+    RawJson? LatestEvent,
+    EtaResponse? Eta)
 {
     /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked.</summary>
-    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null)
+    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null, EtaSnapshot? eta = null)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         ArgumentNullException.ThrowIfNull(yourRoles);
@@ -48,6 +51,7 @@ public sealed record ShipmentResponse(
                 x.Seals.Select(s => new SealResponse(s.Number, EnumText.Of(s.Source))).ToList())).ToList(),
             ItineraryResponse.From(shipment.Itinerary),
             EnumText.Of(status?.State ?? ShipmentState.Booked),
-            status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null);
+            status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null,
+            eta is null ? null : EtaResponse.From(eta));
     }
 }

@@ -81,18 +81,22 @@ public sealed class KeyTests(RecordFixture record) : IClassFixture<RecordFixture
         var party = (await admin.GetFromJsonAsync<JsonObject>("/api/parties/caravan"))!;
         var keys = (await admin.GetFromJsonAsync<JsonArray>("/api/parties/caravan/keys"))!;
 
+        // Two keys: the platform key that seals entries, and the telematics key with which it authors tracker events.
         Assert.Equal("platform", party["kind"]!.GetValue<string>());
-        Assert.Single(keys);
-        var file = Path.Combine(record.DataDirectory, "platform.key.jwk");
-        Assert.True(EventSigningKey.TryParse(File.ReadAllText(file), out var platform, out _));
-        using (platform)
+        Assert.Equal(2, keys.Count);
+        foreach (var name in new[] { "platform.key.jwk", "telematics.key.jwk" })
         {
-            Assert.Equal(platform.Kid, keys[0]!["kid"]!.GetValue<string>());
-        }
+            var file = Path.Combine(record.DataDirectory, name);
+            Assert.True(EventSigningKey.TryParse(File.ReadAllText(file), out var key, out _));
+            using (key)
+            {
+                Assert.Contains(keys, k => k!["kid"]!.GetValue<string>() == key.Kid);
+            }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
         }
     }
 
