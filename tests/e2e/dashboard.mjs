@@ -1,12 +1,8 @@
 // Browser specs of the dashboard, run by tests/e2e/run against a real `caravan serve --demo`.
 // playwright-core (web/node_modules) drives Debian's Chromium; each spec saves a screenshot in CARAVAN_ARTIFACTS.
-import { createRequire } from 'node:module';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+import { launchChromium } from './browser.mjs';
 
 const base = process.env.CARAVAN_URL;
 const tokens = JSON.parse(readFileSync(process.env.CARAVAN_TOKENS, 'utf8'));
@@ -14,21 +10,8 @@ const artifacts = process.env.CARAVAN_ARTIFACTS;
 const forwarder = tokens['demo-forwarder'];
 if (!base || !forwarder) throw new Error('CARAVAN_URL and a demo-forwarder token in CARAVAN_TOKENS are needed');
 
-const profile = mkdtempSync(join(tmpdir(), 'caravan-chromium-'));
-// A fresh profile directory for every run (Playwright passes it to Chromium as --user-data-dir).
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CARAVAN_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  timezoneId: 'Asia/Almaty',
-  locale: 'en-GB',
-  viewport: { width: 1366, height: 900 },
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
-    // WebGL for MapLibre without a GPU: Chromium's software renderer.
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const chromium = await launchChromium();
+const browser = chromium.context;
 
 let passed = 0;
 let failed = 0;
@@ -208,7 +191,6 @@ await spec('nothing was fetched from outside the server', async () => {
   check(outside.length === 0, `requests left the machine: ${[...new Set(outside)].join(', ')}`);
 });
 
-await browser.close();
-rmSync(profile, { recursive: true, force: true });
+await chromium.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

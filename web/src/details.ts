@@ -17,7 +17,7 @@ export function terminalDetails(t: TerminalProperties): HTMLElement {
     dd.textContent = value;
     list.append(dt, dd);
   };
-  row('LOCODE', t.locode + (t.locodeStatus === 'official' ? '' : ` (${t.locodeStatus})`));
+  row('LOCODE', t.locode + (t.locodeStatus === 'verified' ? '' : ` (${t.locodeStatus})`));
   row('Kind', terminalLabel(t.kind));
   row('Country', t.country);
   if (t.gauges.length > 0) row('Gauges', t.gauges.map((g) => `${g} mm`).join(' / ') + (new Set(t.gauges).size > 1 ? ' — gauge break' : ''));

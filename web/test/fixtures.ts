@@ -19,7 +19,7 @@ function terminal(locode: string, name: string, country: string, kind: string, g
   return {
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: at },
-    properties: { featureType: 'terminal', locode, name, country, kind, gauges, dwellP50Hours: 24, dwellP90Hours: 72, handlingHours: 6, handlingUsd: 200, locodeStatus: 'official', services },
+    properties: { featureType: 'terminal', locode, name, country, kind, gauges, dwellP50Hours: 24, dwellP90Hours: 72, handlingHours: 6, handlingUsd: 200, locodeStatus: 'verified', services },
   };
 }
 
