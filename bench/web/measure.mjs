@@ -25,6 +25,7 @@ for (const f of all.sort()) console.log(`  ${f}: ${kb(gz(join('assets', f)))}`);
 
 const chromium = await launchChromium();
 const times = [];
+const steps = [];
 for (let i = 0; i < runs; i++) {
   const page = await chromium.context.newPage();
   await page.addInitScript((t) => sessionStorage.setItem('caravan.token', t), token);
@@ -32,6 +33,13 @@ for (let i = 0; i < runs; i++) {
   const map = page.locator('#map[data-rendered-at-ms]');
   await map.waitFor({ timeout: 60_000 });
   times.push(Number(await map.getAttribute('data-rendered-at-ms')));
+  steps.push(
+    await page.evaluate(() => {
+      const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+      const network = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/network'));
+      return { dom: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), network: Math.round(network?.responseEnd ?? NaN), style: at('caravan:map-load'), basemap: at('caravan:basemap') };
+    }),
+  );
   await page.close();
 }
 await chromium.close();
@@ -39,3 +47,5 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 console.log(`first map render (navigation → map idle), ${runs} fresh tabs: median ${median} ms, min ${sorted[0]} ms, max ${sorted.at(-1)} ms`);
 console.log(`  runs: ${times.join(', ')} ms`);
+console.log('  where the time goes (ms since navigation: DOM ready, /api/network answered, map style loaded, basemap converted):');
+for (const s of steps) console.log(`    ${s.dom}, ${s.network}, ${s.style}, ${s.basemap}`);

@@ -52,6 +52,7 @@ public static class CaravanServer
         app.UseStatusCodePages();
         app.UseDashboardFiles();
         app.UseRouting();
+        app.UseDashboardFallback();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -73,7 +74,6 @@ public static class CaravanServer
         app.MapDeviceEndpoints();
         app.MapTelemetryEndpoints();
         app.MapNetworkEndpoints();
-        app.MapDashboardFallback();
         return app;
     }
 }

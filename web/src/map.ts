@@ -2,7 +2,7 @@ import { Map as MapLibre, NavigationControl, Popup, AttributionControl, setWorke
 import type { GeoJSONSource, MapLayerMouseEvent, StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import countriesUrl from 'world-atlas/countries-50m.json?url';
+import countriesUrl from 'world-atlas/countries-110m.json?url';
 import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
 import type { CorridorNetwork } from './network';
@@ -71,8 +71,15 @@ export class CorridorMap {
     });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
-    const loaded = new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    // Marks for the benchmark's breakdown (bench/web): the style loaded, the basemap fetched and converted.
+    const loaded = new Promise<void>((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('caravan:map-load');
+        resolve();
+      }),
+    );
     this.ready = Promise.all([loaded, loadBasemap(countriesUrl)]).then(([, basemap]) => {
+      performance.mark('caravan:basemap');
       this.addBasemap(basemap);
       this.addNetwork();
       this.map.once('idle', () => {
