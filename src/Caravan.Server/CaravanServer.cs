@@ -1,3 +1,4 @@
+using Caravan.Server.Dashboard;
 using Caravan.Server.Devices;
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
@@ -5,6 +6,7 @@ using Caravan.Server.Events;
 using Caravan.Server.Health;
 using Caravan.Server.Hosting;
 using Caravan.Server.Keys;
+using Caravan.Server.Network;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Progress;
@@ -28,6 +30,7 @@ public static class CaravanServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            WebRootPath = DashboardFiles.WebRoot,
         });
         if (settings is not null)
         {
@@ -50,7 +53,9 @@ public static class CaravanServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardFiles();
         app.UseRouting();
+        app.UseDashboardFallback();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -71,6 +76,7 @@ public static class CaravanServer
         app.MapDcsaEventEndpoints();
         app.MapDeviceEndpoints();
         app.MapTelemetryEndpoints();
+        app.MapNetworkEndpoints();
         return app;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Caravan.Cli.Output;
+using Caravan.Server.Network;
 
 namespace Caravan.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Caravan.Cli.Output;
 using Caravan.Core.Network;
+using Caravan.Server.Network;
 
 namespace Caravan.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Caravan.Core.Network;
 using Caravan.Core.Planning;
+using Caravan.Server.Network;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,4 +1,5 @@
 using Caravan.Core.Network;
+using Caravan.Server.Network;
 
 namespace Caravan.Cli.Output;
 

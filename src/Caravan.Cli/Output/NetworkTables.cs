@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caravan.Server.Network;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

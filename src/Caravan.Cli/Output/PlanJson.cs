@@ -2,6 +2,7 @@ using System.Text.Json;
 using Caravan.Cli.Output.Json;
 using Caravan.Core.Network;
 using Caravan.Core.Planning;
+using Caravan.Server.Network;
 
 namespace Caravan.Cli.Output;
 

@@ -7,11 +7,12 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
-namespace Caravan.Cli.Output;
+namespace Caravan.Server.Network;
 
 /// <summary>
 /// The network as an RFC 7946 GeoJSON FeatureCollection (WGS84, longitude first) for QGIS and MapLibre:
 /// terminals as Points, links as straight LineStrings between their ends; <c>featureType</c> tells them apart.
+/// Shared by <c>caravan network export</c> and <c>GET /api/network</c>, so the file and the web map agree.
 /// </summary>
 public static class NetworkGeoJson
 {
@@ -21,6 +22,9 @@ public static class NetworkGeoJson
     {
         ArgumentNullException.ThrowIfNull(network);
         var collection = new FeatureCollection();
+        var calling = network.Services
+            .SelectMany(s => s.Stops.Select(stop => (stop.Locode, s.Name)))
+            .ToLookup(c => c.Locode, c => c.Name);
         foreach (var t in network.Terminals)
         {
             collection.Add(new Feature(Geometry.CreatePoint(Position(t)), new AttributesTable
@@ -36,6 +40,7 @@ public static class NetworkGeoJson
                 { "handlingHours", t.HandlingHours },
                 { "handlingUsd", t.HandlingUsd },
                 { "locodeStatus", Words.Of(t.LocodeStatus) },
+                { "services", calling[t.Locode].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() },
             }));
         }
 

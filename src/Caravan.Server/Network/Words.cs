@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Caravan.Core.Network;
 
-namespace Caravan.Cli.Output;
+namespace Caravan.Server.Network;
 
 /// <summary>How enumerations and numbers are written for people and in JSON: the words of the CSV files.</summary>
 public static class Words
