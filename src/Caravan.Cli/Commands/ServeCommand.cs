@@ -53,13 +53,18 @@ public static class ServeCommand
             Description = "At the first start on this data directory, seed demo parties (a Xi'an forwarder, KTZ, ASCO, ADY, Georgian Railway, Kazakh customs, a Duisburg consignee) "
                 + $"and shipments with signed event histories; print each party's token once and write them to DIR/{DemoOptions.TokensFileName} ({DemoOptions.SectionName}:Enabled).",
         };
+        var demoTrackers = new Option<int?>("--demo-trackers")
+        {
+            Description = $"With --demo: how many simulated shipments with moving trackers to book at each start (default 20; 0 turns them off) ({DemoTrackerOptions.SectionName}:Shipments).",
+            HelpName = "N",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
             + "The operator's admin token is read from the environment variable Caravan__AdminToken (never a flag, so it stays out of process lists); "
             + "without it, one is generated at first start and printed once. Ctrl-C stops the server. "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, demo, demoTrackers })
         {
             command.Options.Add(option);
         }
@@ -91,6 +96,11 @@ public static class ServeCommand
             if (parseResult.GetValue(demo))
             {
                 settings[$"{DemoOptions.SectionName}:Enabled"] = "true";
+            }
+
+            if (parseResult.GetValue(demoTrackers) is { } trackers)
+            {
+                settings[$"{DemoTrackerOptions.SectionName}:Shipments"] = trackers.ToString(CultureInfo.InvariantCulture);
             }
 
             if (parseResult.GetValue(maxJson) is { } jsonBytes)

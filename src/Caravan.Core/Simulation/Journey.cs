@@ -37,6 +37,9 @@ public sealed record Journey
     /// <summary>When the tracker stops reporting at the destination.</summary>
     public DateTimeOffset End => Steps[^1].End;
 
+    /// <summary>When the container actually leaves the origin (the end of its wait there).</summary>
+    public DateTimeOffset Departure => Steps[0].Kind == JourneyStepKind.Origin ? Steps[0].End : Start;
+
     /// <summary>When the container actually arrives at the destination (the start of the last step).</summary>
     public DateTimeOffset Arrival => Steps[^1].Start;
 

@@ -132,7 +132,7 @@ public static class JourneyBuilder
     private static JourneyStepKind KindAt(Terminal terminal, JourneyStepKind otherwise) =>
         terminal.IsGaugeBreak ? JourneyStepKind.GaugeChange : terminal.Kind == TerminalKind.BorderCrossing ? JourneyStepKind.Border : otherwise;
 
-    // A log-normal draw with the terminal's median and 90th percentile, capped at three times the 90th.
+    // A log-normal draw with the terminal's median and 90th percentile, capped at one and a half times the 90th.
     private static TimeSpan Dwell(Terminal terminal, Random random)
     {
         var p50 = terminal.DwellP50Hours;
@@ -141,7 +141,7 @@ public static class JourneyBuilder
         if (p50 > 0)
         {
             var sigma = p90 > p50 ? Math.Log(p90 / p50) / Z90 : 0;
-            hours = Math.Min(p50 * Math.Exp(sigma * StandardNormal(random)), 3 * p90);
+            hours = Math.Min(p50 * Math.Exp(sigma * StandardNormal(random)), 1.5 * p90);
         }
 
         return Round(TimeSpan.FromHours(hours));

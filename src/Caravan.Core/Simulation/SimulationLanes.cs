@@ -30,8 +30,18 @@ public static class SimulationLanes
         return lanes;
     }
 
-    /// <summary>A lane drawn from <paramref name="network"/>'s lanes; null when the network has none of them.</summary>
-    public static SimulationLane? Draw(CorridorNetwork network, Random random)
+    /// <summary>
+    /// How long before a simulation's window a shipment may leave: a container already on its way when the simulation
+    /// starts, whose earlier readings are sent at once.
+    /// </summary>
+    public static readonly TimeSpan HistoryBefore = TimeSpan.FromDays(10);
+
+    /// <summary>
+    /// A lane drawn from <paramref name="network"/>'s lanes, to be planned from an earliest departure drawn between
+    /// <see cref="HistoryBefore"/> before <paramref name="windowStart"/> and <paramref name="latestDeparture"/>; null when
+    /// the network has none of the lanes.
+    /// </summary>
+    public static SimulationLane? Draw(CorridorNetwork network, Random random, DateTimeOffset windowStart, DateTimeOffset latestDeparture)
     {
         ArgumentNullException.ThrowIfNull(random);
         var lanes = Of(network);
@@ -41,6 +51,10 @@ public static class SimulationLanes
         }
 
         var (from, to) = lanes[random.Next(lanes.Count)];
-        return new SimulationLane(from, to, random.NextDouble() < 0.75 ? MiddleCorridorAvoids : []);
+        var avoid = random.NextDouble() < 0.75 ? MiddleCorridorAvoids : [];
+        var earliest = windowStart - HistoryBefore;
+        var minutes = Math.Floor(Math.Max(0, (latestDeparture - earliest).TotalMinutes) * random.NextDouble());
+        var departure = earliest + TimeSpan.FromMinutes(minutes);
+        return new SimulationLane(from, to, avoid, departure.AddTicks(-(departure.UtcTicks % TimeSpan.TicksPerMinute)).ToUniversalTime());
     }
 }

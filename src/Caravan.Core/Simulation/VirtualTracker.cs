@@ -123,10 +123,11 @@ public sealed class VirtualTracker
     {
         var coarse = random.NextDouble() < _settings.CoarseFixShare;
         var accuracy = coarse ? 300 + (random.NextDouble() * 1200) : 4 + (random.NextDouble() * 11);
+        // Within 0.95 of the accuracy, so rounding to 6 decimals (0.1 m) keeps it within the accuracy.
         var point = Offset(position.Point, accuracy * Math.Sqrt(random.NextDouble()) * 0.95, random.NextDouble() * 360);
         var moving = position.Step.IsMoving;
         var days = (time - Journey.Start).TotalDays;
-        return new TrackerReading(Device, time, point)
+        return new TrackerReading(Device, time, new GeoPoint(Math.Round(point.Latitude, 6), Math.Round(point.Longitude, 6)))
         {
             SpeedKmh = moving ? Math.Round(Math.Min(ReadingValidator.MaxSpeedKmh, position.SpeedKmh * (0.95 + (random.NextDouble() * 0.1))), 1) : 0,
             HeadingDegrees = position.HeadingDegrees is { } heading ? Math.Round(heading, 1) % 360 : null,
