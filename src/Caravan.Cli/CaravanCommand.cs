@@ -31,6 +31,7 @@ public static class CaravanCommand
         events.Subcommands.Add(EventPostCommand.Create(console, examples));
         root.Subcommands.Add(events);
         root.Subcommands.Add(VerifyCommand.Create(console, examples));
+        root.Subcommands.Add(SimulateCommand.Create(clock, console, examples));
         HelpWithExamples.Install(root, examples);
         return root;
     }

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>The planner found no route; the reason is printed.</summary>
     public const int NoRoute = 3;
 
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT); <c>simulate</c> still prints what it did.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>An unexpected internal error (BSD <c>EX_SOFTWARE</c>); a bug to report.</summary>
     public const int InternalError = 70;
 }

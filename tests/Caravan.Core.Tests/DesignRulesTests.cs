@@ -20,6 +20,7 @@ public sealed class DesignRulesTests
         "Planning",
         "Planning.Search",
         "Shipments",
+        "Simulation",
         "Telemetry",
     ];
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Caravan.Core.Events;
 
@@ -154,7 +153,7 @@ public static class EventPostCommand
         {
             if (!response.IsSuccessStatusCode)
             {
-                return console.Fail(Refused, $"{(int)response.StatusCode} {Problem(answer)}");
+                return console.Fail(Refused, $"{(int)response.StatusCode} {ProblemText.OneLine(answer)}");
             }
 
             if (format == "json")
@@ -168,38 +167,6 @@ public static class EventPostCommand
             await console.Output.WriteLineAsync(
                 $"{entry["shipmentID"]}: entry {entry["sequence"]} {what}, hash {entry["entryHash"]}".AsMemory(), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
-        }
-    }
-
-    // A problem detail on one line: its title, detail and each field error; any other answer as it came.
-    private static string Problem(string answer)
-    {
-        try
-        {
-            if (JsonNode.Parse(answer) is not JsonObject problem)
-            {
-                return answer;
-            }
-
-            var parts = new List<string>();
-            foreach (var name in new[] { "title", "detail" })
-            {
-                if (problem[name]?.GetValue<string>() is { Length: > 0 } text)
-                {
-                    parts.Add(text);
-                }
-            }
-
-            if (problem["errors"] is JsonObject errors)
-            {
-                parts.AddRange(errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value!.AsArray().Select(m => m!.GetValue<string>()))}"));
-            }
-
-            return string.Join(": ", parts);
-        }
-        catch (JsonException)
-        {
-            return answer;
         }
     }
 }

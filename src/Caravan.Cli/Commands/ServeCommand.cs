@@ -84,6 +84,11 @@ public static class ServeCommand
                 + "Default: 10. Radii per terminal kind and per terminal are set under Caravan:Progress (docs/telemetry.md).",
             HelpName = "MINUTES",
         };
+        var demoTrackers = new Option<int?>("--demo-trackers")
+        {
+            Description = $"With --demo: how many simulated shipments with moving trackers to book at each start (default 20; 0 turns them off) ({DemoTrackerOptions.SectionName}:Shipments).",
+            HelpName = "N",
+        };
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
@@ -92,7 +97,7 @@ public static class ServeCommand
             + "Devices publish telemetry over MQTT to the embedded broker (user name: device id, password: device token), or, with Caravan__Mqtt__Mode=External and "
             + "Caravan__Mqtt__Broker=HOST:PORT, Caravan reads it from an external broker (docs/telemetry.md). "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo, etaThreshold, geofenceDwell })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo, demoTrackers, etaThreshold, geofenceDwell })
         {
             command.Options.Add(option);
         }
@@ -126,6 +131,11 @@ public static class ServeCommand
             if (parseResult.GetValue(demo))
             {
                 settings[$"{DemoOptions.SectionName}:Enabled"] = "true";
+            }
+
+            if (parseResult.GetValue(demoTrackers) is { } trackers)
+            {
+                settings[$"{DemoTrackerOptions.SectionName}:Shipments"] = trackers.ToString(CultureInfo.InvariantCulture);
             }
 
             if (parseResult.GetValue(maxJson) is { } jsonBytes)

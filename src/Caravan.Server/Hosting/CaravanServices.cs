@@ -132,6 +132,12 @@ public static class CaravanServices
         services.AddSingleton<IValidateOptions<DemoOptions>>(new OptionsProblems<DemoOptions>(o => o.Problems()));
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+
+        // The demo's moving trackers start after the seeder (registration order), so the demo forwarder exists.
+        services.AddOptions<DemoTrackerOptions>().BindConfiguration(DemoTrackerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoTrackerOptions>>(new OptionsProblems<DemoTrackerOptions>(o => o.Problems()));
+        services.AddSingleton<DemoTrackers>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoTrackers>());
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Caravan.Core.Geography;
+using Caravan.Core.Network;
 using Caravan.Core.Shipments;
 
 namespace Caravan.Server.Planning;
@@ -47,6 +49,29 @@ public sealed record ItineraryResponse(
                 Round(l.CostUsd, 2),
                 Round(l.Co2eKg, 1))).ToList());
     }
+
+    /// <summary>The booked itinerary this response shows, read back (a client's copy: amounts are rounded as shown).</summary>
+    public ShipmentItinerary ToShipmentItinerary() => new()
+    {
+        Id = ItineraryId,
+        Corridor = Corridor,
+        ArrivalP50 = ArrivalP50,
+        ArrivalP90 = ArrivalP90,
+        Countries = Countries.Select(CountryCode.Parse).ToList(),
+        Legs = Legs.Select(l => new ShipmentLeg
+        {
+            From = Locode.Parse(l.From),
+            To = Locode.Parse(l.To),
+            Mode = Enum.Parse<TransportMode>(l.Mode, ignoreCase: true),
+            ServiceId = l.Service,
+            Operator = l.Operator,
+            Departure = l.Departure,
+            Arrival = l.Arrival,
+            DistanceKm = l.DistanceKm,
+            CostUsd = l.CostUsd,
+            Co2eKg = l.Co2eKg,
+        }).ToList(),
+    };
 
     private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 }

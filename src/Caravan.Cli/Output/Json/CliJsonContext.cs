@@ -9,6 +9,7 @@ namespace Caravan.Cli.Output.Json;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(NetworkSummary))]
+[JsonSerializable(typeof(Simulation.SimulationSummary))]
 public sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>The context with an encoder that keeps names such as Kapıkule or Łódź readable.</summary>

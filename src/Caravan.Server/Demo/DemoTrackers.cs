@@ -1,0 +1,207 @@
+using System.Globalization;
+using Caravan.Core.Planning;
+using Caravan.Core.Shipments;
+using Caravan.Core.Simulation;
+using Caravan.Core.Telemetry;
+using Caravan.Server.Hosting;
+using Caravan.Server.Shipments;
+using Caravan.Server.Telemetry;
+using Caravan.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Server.Demo;
+
+/// <summary>
+/// Makes the demo corridor move: when the demo is on, books <see cref="DemoTrackerOptions.Shipments"/> simulated shipments
+/// for the demo forwarder (the demo consignee receives them), registers and binds a tracker to each container, and
+/// drives the virtual trackers (<see cref="VirtualTracker"/>) — replaying the last days faster than real time, then in
+/// real time until every container is delivered. Readings take the HTTP endpoint's ingestion path in process (validated,
+/// appended durably, then published to the <see cref="StoredReadingsFeed"/>), never the network. Each start books new
+/// shipments and devices (<c>demo-trk-{start}-{n}</c>), so a restarted demo moves again.
+/// </summary>
+public sealed class DemoTrackers(
+    IOptions<DemoOptions> demo,
+    IOptions<DemoTrackerOptions> options,
+    IPartyStore parties,
+    IShipmentStore shipments,
+    IDeviceStore devices,
+    IReadingStore readings,
+    ReadingValidator validator,
+    IngestionMetrics metrics,
+    StoredReadingsFeed feed,
+    CorridorNetworkProvider networks,
+    TimeProvider clock,
+    ILogger<DemoTrackers> logger) : BackgroundService
+{
+    /// <summary>The trackers being driven; empty until the shipments are booked.</summary>
+    public IReadOnlyList<VirtualTracker> Trackers { get; private set; } = [];
+
+    /// <summary>Readings stored so far.</summary>
+    public long Stored => Interlocked.Read(ref _stored);
+
+    private long _stored;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var settings = options.Value;
+        if (!demo.Value.Enabled || settings.Shipments == 0)
+        {
+            return;
+        }
+
+        if (await parties.FindAsync(DemoParties.Forwarder, stoppingToken).ConfigureAwait(false) is null)
+        {
+            Log.DemoTrackersNotRunning(logger, "the demo forwarder does not exist (the demo was not seeded)");
+            return;
+        }
+
+        if (networks.Planner(out var problem) is not { } planner)
+        {
+            Log.DemoTrackersNotRunning(logger, $"the corridor network is unavailable: {problem}");
+            return;
+        }
+
+        var start = clock.GetUtcNow();
+        var span = TimeSpan.FromDays(settings.ReplayDays);
+        var replay = SimulationClock.Replaying(start, span, settings.Speed);
+        var trackers = new List<VirtualTracker>();
+        var tag = ((long)(start - DateTimeOffset.UnixEpoch).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < settings.Shipments && !stoppingToken.IsCancellationRequested; i++)
+        {
+            if (await BookAsync(planner, tag, i, replay.SimulatedStart, replay.SimulatedStart + (span * 0.75), stoppingToken).ConfigureAwait(false) is { } tracker)
+            {
+                trackers.Add(tracker);
+            }
+        }
+
+        if (trackers.Count == 0)
+        {
+            Log.DemoTrackersNotRunning(logger, "the planner found no route on the lanes drawn");
+            return;
+        }
+
+        Trackers = trackers;
+        Log.DemoTrackersStarted(logger, trackers.Count, settings.ReplayDays, settings.Speed);
+        var simulation = new SimulationClock(clock.GetUtcNow(), replay.SimulatedStart, settings.Speed);
+        var fleet = new TrackerFleet(trackers);
+        var tick = TimeSpan.FromMilliseconds(settings.TickMilliseconds);
+        while (!fleet.AllFinished)
+        {
+            foreach (var batch in fleet.Due(simulation.At(clock.GetUtcNow())))
+            {
+                await IngestAsync(batch, stoppingToken).ConfigureAwait(false);
+            }
+
+            await Task.Delay(tick, clock, stoppingToken).ConfigureAwait(false);
+        }
+
+        Log.DemoTrackersFinished(logger, Stored);
+    }
+
+    // As POST /api/telemetry does: validate, append (durable when the task completes), then publish to the followers.
+    private async Task IngestAsync(FleetBatch batch, CancellationToken cancellationToken)
+    {
+        var valid = new List<TrackerReading>(batch.Readings.Count);
+        foreach (var reading in batch.Readings)
+        {
+            var validation = validator.Validate(reading);
+            if (validation.Reading is { } ok)
+            {
+                valid.Add(ok);
+            }
+            else
+            {
+                foreach (var p in validation.Problems)
+                {
+                    metrics.Rejected(p.Field);
+                    Log.ReadingRejected(logger, reading.Device.Value, p.Field, p.Field, p.Message);
+                }
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return;
+        }
+
+        var result = await readings.AppendAsync(valid, cancellationToken).ConfigureAwait(false);
+        feed.Publish(valid);
+        Interlocked.Add(ref _stored, result.Stored);
+    }
+
+    private async Task<VirtualTracker?> BookAsync(
+        RoutePlanner planner, string tag, int index, DateTimeOffset windowStart, DateTimeOffset latestDeparture, CancellationToken cancellationToken)
+    {
+        var network = planner.Network;
+        var random = new Random(SimulationSeed.Mix(demo.Value.Seed, index));
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            if (SimulationLanes.Draw(network, random, windowStart, latestDeparture) is not { } lane)
+            {
+                return null;
+            }
+
+            var request = new RouteRequest(lane.From, lane.To, lane.EarliestDeparture, [new ContainerLoad(network.FindContainerType("40HC") ?? network.Reference.ContainerTypes[0], 1)])
+            {
+                DepartureWindow = TimeSpan.FromDays(2),
+                Constraints = new RouteConstraints
+                {
+                    AvoidCountries = lane.AvoidCountries.ToHashSet(),
+                    AllowedModes = new HashSet<Core.Network.TransportMode> { Core.Network.TransportMode.Rail, Core.Network.TransportMode.Road, Core.Network.TransportMode.Ferry },
+                },
+            };
+            var candidates = planner.Plan(request).Itineraries.Where(i => i.Departure <= latestDeparture).ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var itinerary = ShipmentItinerary.From(candidates[random.Next(Math.Min(3, candidates.Count))]);
+            var device = DeviceId.Parse(string.Create(CultureInfo.InvariantCulture, $"demo-trk-{tag}-{index + 1:D2}"));
+            if (VirtualTracker.TryCreate(device, itinerary, network, SimulationSettings.Default, SimulationSeed.Mix(demo.Value.Seed, index + 1_000_000), out _) is not { } tracker)
+            {
+                continue;
+            }
+
+            // Registered first: an id taken (by anyone) leaves no shipment behind.
+            var kind = tracker.Profile.Reefer ? DeviceKind.ReeferController : DeviceKind.GpsTracker;
+            if (await devices.RegisterAsync(device, DemoParties.Forwarder, kind, "demo tracker (simulated)", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+
+            var container = ContainerNumber.Create("CRV", 'U', random.Next(100_000, 1_000_000));
+            var shipment = new Shipment
+            {
+                Id = ShipmentIds.New(),
+                CreatedBy = DemoParties.Forwarder,
+                CreatedAt = clock.GetUtcNow(),
+                Parties =
+                [
+                    new(DemoParties.Forwarder, ShipmentRole.Forwarder),
+                    new(DemoParties.Forwarder, ShipmentRole.Shipper),
+                    new(DemoParties.Consignee, ShipmentRole.Consignee),
+                ],
+                Consignment = new Consignment
+                {
+                    Consignor = DemoParties.Forwarder,
+                    Consignee = DemoParties.Consignee,
+                    PlaceOfTakingOver = lane.From,
+                    PlaceOfDelivery = lane.To,
+                    GoodsDescription = tracker.Profile.Reefer ? "Chilled and frozen food in a reefer (simulated)" : "General cargo on pallets (simulated)",
+                    HsCode = HsCode.Parse(tracker.Profile.Reefer ? "0207.14" : "8471.30"),
+                    NumberOfPackages = random.Next(10, 400),
+                    GrossMassKg = random.Next(4_000, 26_000),
+                },
+                Containers = [new ShipmentContainer(container, [])],
+                Itinerary = itinerary,
+            };
+            await shipments.CreateAsync(shipment, cancellationToken).ConfigureAwait(false);
+            await devices.OpenBindingAsync(new DeviceBinding(device, shipment.Id, container, tracker.Journey.Start, null), cancellationToken).ConfigureAwait(false);
+            return tracker;
+        }
+
+        return null;
+    }
+}
