@@ -1,3 +1,4 @@
+using Caravan.Server.Alerts;
 using Caravan.Server.Devices;
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
@@ -5,10 +6,12 @@ using Caravan.Server.Events;
 using Caravan.Server.Health;
 using Caravan.Server.Hosting;
 using Caravan.Server.Keys;
+using Caravan.Server.Live;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Shipments;
 using Caravan.Server.Telemetry;
+using Caravan.Server.Webhooks;
 
 namespace Caravan.Server;
 
@@ -36,6 +39,7 @@ public static class CaravanServer
         builder.Services.AddCaravanStorage();
         builder.Services.AddCaravanAccess();
         builder.Services.AddCaravanApi();
+        builder.Services.AddCaravanAlerts();
         builder.Services.AddCaravanDemo();
         return builder;
     }
@@ -68,6 +72,9 @@ public static class CaravanServer
         app.MapDcsaEventEndpoints();
         app.MapDeviceEndpoints();
         app.MapTelemetryEndpoints();
+        app.MapAlertEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapLiveEndpoints();
         return app;
     }
 }

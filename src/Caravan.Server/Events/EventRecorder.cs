@@ -20,7 +20,8 @@ public sealed class EventRecorder(
     IPartyKeyStore keys,
     IEventStore events,
     PlatformKeys platform,
-    TimeProvider clock)
+    TimeProvider clock,
+    ChainEntryFeed appended)
 {
     /// <summary>The most events one batch may hold.</summary>
     public const int MaxBatchSize = 1000;
@@ -89,6 +90,7 @@ public sealed class EventRecorder(
             accepted,
             (previous, e) => ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
+        appended.Publish([.. stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!)]);
         return stored.Select((s, i) => s.Outcome switch
         {
             AppendOutcome.Appended => new EventAppendResult(EventAppendOutcome.Appended, s.Entry, []),

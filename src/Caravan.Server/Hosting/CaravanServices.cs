@@ -41,6 +41,8 @@ public static class CaravanServices
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
+        services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
         services.AddSingleton(sp => new ReadingValidator(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<StoredReadingsFeed>();
@@ -87,6 +89,7 @@ public static class CaravanServices
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
         services.AddSingleton<PlatformKeys>();
+        services.AddSingleton<ChainEntryFeed>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
         services.AddHostedService<RecordStartup>();

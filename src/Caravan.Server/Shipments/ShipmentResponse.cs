@@ -20,7 +20,8 @@ public sealed record ShipmentResponse(
     IReadOnlyList<ContainerResponse> Containers,
     ItineraryResponse Itinerary,
     string Status,
-    RawJson? LatestEvent)
+    RawJson? LatestEvent,
+    TemperatureRangeBody? TemperatureRange)
 {
     /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked.</summary>
     public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null)
@@ -48,6 +49,7 @@ public sealed record ShipmentResponse(
                 x.Seals.Select(s => new SealResponse(s.Number, EnumText.Of(s.Source))).ToList())).ToList(),
             ItineraryResponse.From(shipment.Itinerary),
             EnumText.Of(status?.State ?? ShipmentState.Booked),
-            status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null);
+            status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null,
+            shipment.TemperatureRange is { } range ? new TemperatureRangeBody(range.MinC, range.MaxC) : null);
     }
 }
