@@ -65,24 +65,21 @@ public static class LiveEndpoints
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         var visible = new Dictionary<ShipmentId, bool>();
+        var interval = options.Value.HeartbeatInterval;
         try
         {
+            // Subscribed and timed before the first byte: a client that has read this comment misses nothing after it.
             await WriteAsync(response, ": caravan live feed\n\n", stop.Token).ConfigureAwait(false);
-            using var heartbeat = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
-            var tick = heartbeat.WaitForNextTickAsync(stop.Token).AsTask();
+            var tick = Task.Delay(interval, clock, stop.Token);
             Task<bool>? next = null;
             while (true)
             {
                 next ??= messages.WaitToReadAsync(stop.Token).AsTask();
                 if (await Task.WhenAny(next, tick).ConfigureAwait(false) == tick)
                 {
-                    if (!await tick.ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
+                    await tick.ConfigureAwait(false);
                     await WriteAsync(response, ": heartbeat\n\n", stop.Token).ConfigureAwait(false);
-                    tick = heartbeat.WaitForNextTickAsync(stop.Token).AsTask();
+                    tick = Task.Delay(interval, clock, stop.Token);
                     continue;
                 }
 
@@ -116,6 +113,15 @@ public static class LiveEndpoints
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The client went away or the server is stopping: the stream simply ends.
+        }
+        catch (IOException)
+        {
+            // The connection broke under a write: the client is gone.
+        }
+        finally
+        {
+            // Ends the subscription whichever way the stream ended.
+            await stop.CancelAsync().ConfigureAwait(false);
         }
 
         return Results.Empty;
