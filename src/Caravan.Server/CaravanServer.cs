@@ -1,4 +1,5 @@
 using Caravan.Server.Dashboard;
+using Caravan.Server.Alerts;
 using Caravan.Server.Devices;
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
@@ -7,11 +8,13 @@ using Caravan.Server.Health;
 using Caravan.Server.Hosting;
 using Caravan.Server.Keys;
 using Caravan.Server.Network;
+using Caravan.Server.Live;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Progress;
 using Caravan.Server.Shipments;
 using Caravan.Server.Telemetry;
+using Caravan.Server.Webhooks;
 
 namespace Caravan.Server;
 
@@ -41,6 +44,7 @@ public static class CaravanServer
         builder.Services.AddCaravanIngestion();
         builder.Services.AddCaravanAccess();
         builder.Services.AddCaravanApi();
+        builder.Services.AddCaravanAlerts();
         builder.Services.AddCaravanDemo();
         builder.Services.AddCaravanProgress();
         return builder;
@@ -77,6 +81,9 @@ public static class CaravanServer
         app.MapDeviceEndpoints();
         app.MapTelemetryEndpoints();
         app.MapNetworkEndpoints();
+        app.MapAlertEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapLiveEndpoints();
         return app;
     }
 }

@@ -101,4 +101,37 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2272, Level = LogLevel.Warning, Message = "Disconnected from the external MQTT broker {Broker}: {Reason}")]
     public static partial void MqttExternalDisconnected(ILogger logger, string broker, string reason);
+
+    [LoggerMessage(EventId = 2500, Level = LogLevel.Information, Message = "Alert {AlertId} opened: {Kind} on shipment {ShipmentId} ({Subject}): {Detail}")]
+    public static partial void AlertOpened(ILogger logger, long alertId, string kind, string shipmentId, string subject, string detail);
+
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Alert {AlertId} resolved: {Kind} on shipment {ShipmentId} ({Subject})")]
+    public static partial void AlertResolved(ILogger logger, long alertId, string kind, string shipmentId, string subject);
+
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Alert {AlertId} acknowledged by {PartyId}")]
+    public static partial void AlertAcknowledged(ILogger logger, long alertId, string partyId);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Error, Message = "The alert rules failed on a batch of readings; the readings are stored, the rules carry on with the next batch")]
+    public static partial void AlertRulesFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2504, Level = LogLevel.Error, Message = "The device silence check failed; it runs again at the next interval")]
+    public static partial void SilenceCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2510, Level = LogLevel.Information, Message = "Party {PartyId} registered webhook {WebhookId}")]
+    public static partial void WebhookRegistered(ILogger logger, string partyId, string webhookId);
+
+    [LoggerMessage(EventId = 2511, Level = LogLevel.Debug, Message = "Webhook delivery {DeliveryId} ({Event}) to {WebhookId} delivered at attempt {Attempts}")]
+    public static partial void WebhookDelivered(ILogger logger, long deliveryId, string webhookId, string @event, int attempts);
+
+    [LoggerMessage(EventId = 2512, Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {WebhookId} failed at attempt {Attempts} ({Error}); retrying at {RetryAt}")]
+    public static partial void WebhookRetrying(ILogger logger, long deliveryId, string webhookId, int attempts, string error, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 2513, Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {WebhookId} given up after {Attempts} attempts ({Error})")]
+    public static partial void WebhookGivenUp(ILogger logger, long deliveryId, string webhookId, int attempts, string error);
+
+    [LoggerMessage(EventId = 2514, Level = LogLevel.Error, Message = "The webhook outbox could not be read or updated; retrying")]
+    public static partial void WebhookOutboxFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2520, Level = LogLevel.Error, Message = "The live positions follower failed on a batch of readings; it carries on with the next")]
+    public static partial void LivePositionsFailed(ILogger logger, Exception exception);
 }

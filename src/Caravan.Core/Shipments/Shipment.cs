@@ -22,6 +22,9 @@ public sealed record Shipment
 
     public required ShipmentItinerary Itinerary { get; init; }
 
+    /// <summary>The temperature a reefer shipment must be kept at; null when none was booked (no temperature alert).</summary>
+    public TemperatureRange? TemperatureRange { get; init; }
+
     /// <summary>The roles <paramref name="party"/> holds on this shipment; empty when it holds none.</summary>
     public IReadOnlyList<ShipmentRole> RolesOf(PartyId party) =>
         Parties.Where(p => p.Party == party).Select(p => p.Role).Distinct().ToList();

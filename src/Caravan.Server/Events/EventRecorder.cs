@@ -21,7 +21,8 @@ public sealed class EventRecorder(
     IEventStore events,
     PlatformKeys platform,
     ChainHeads heads,
-    TimeProvider clock)
+    TimeProvider clock,
+    ChainEntryFeed appended)
 {
     /// <summary>The most events one batch may hold.</summary>
     public const int MaxBatchSize = 1000;
@@ -85,6 +86,7 @@ public sealed class EventRecorder(
         }
 
         var stored = await SealAndAppendAsync(shipment, accepted, cancellationToken).ConfigureAwait(false);
+        appended.Publish([.. stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!)]);
         return stored.Select((s, i) => s.Outcome switch
         {
             AppendOutcome.Appended => new EventAppendResult(EventAppendOutcome.Appended, s.Entry, []),

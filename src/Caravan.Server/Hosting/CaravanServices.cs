@@ -42,6 +42,8 @@ public static class CaravanServices
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
+        services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
         services.AddSingleton(sp => new ReadingValidator(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<StoredReadingsFeed>();
@@ -89,6 +91,7 @@ public static class CaravanServices
         services.AddSingleton<CorridorNetworkProvider>();
         services.AddSingleton<PlatformKeys>();
         services.AddSingleton<ChainHeads>();
+        services.AddSingleton<ChainEntryFeed>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
         services.AddHostedService<RecordStartup>();

@@ -11,4 +11,7 @@ public sealed record ShipmentBody
     public IReadOnlyList<ContainerBody>? Containers { get; init; }
 
     public ItineraryChoiceBody? Itinerary { get; init; }
+
+    /// <summary>For a reefer: the range the temperature alert judges readings against; absent, no temperature alert.</summary>
+    public TemperatureRangeBody? TemperatureRange { get; init; }
 }

@@ -76,6 +76,7 @@ public static class ShipmentRequestReader
         var consignment = await ConsignmentAsync(body.Consignment, errors, Lookup, roles).ConfigureAwait(false);
         var containers = Containers(body.Containers, errors);
         var itinerary = Itinerary(body.Itinerary, planner, errors);
+        var temperature = Temperature(body.TemperatureRange, errors);
         if (errors.Any || consignment is null || containers is null || itinerary is null)
         {
             return null;
@@ -90,7 +91,40 @@ public static class ShipmentRequestReader
             Consignment = consignment,
             Containers = containers,
             Itinerary = itinerary,
+            TemperatureRange = temperature,
         };
+    }
+
+    private static TemperatureRange? Temperature(TemperatureRangeBody? body, FieldErrors errors)
+    {
+        const string P = "$.temperatureRange";
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (body.MinC is null)
+        {
+            errors.Missing($"{P}.minC");
+        }
+
+        if (body.MaxC is null)
+        {
+            errors.Missing($"{P}.maxC");
+        }
+
+        if (body.MinC is null || body.MaxC is null)
+        {
+            return null;
+        }
+
+        if (!TemperatureRange.TryValidate(body.MinC.Value, body.MaxC.Value, out var problem))
+        {
+            errors.Add(P, problem!);
+            return null;
+        }
+
+        return new TemperatureRange(body.MinC.Value, body.MaxC.Value);
     }
 
     private static async Task<Consignment?> ConsignmentAsync(ConsignmentBody? body, FieldErrors errors, Func<PartyId, Task<Party?>> lookup, List<ShipmentParty> roles)

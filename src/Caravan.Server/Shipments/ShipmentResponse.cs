@@ -23,7 +23,8 @@ public sealed record ShipmentResponse(
     ItineraryResponse Itinerary,
     string Status,
     RawJson? LatestEvent,
-    EtaResponse? Eta)
+    EtaResponse? Eta,
+    TemperatureRangeBody? TemperatureRange)
 {
     /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked.</summary>
     public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null, EtaSnapshot? eta = null)
@@ -52,6 +53,7 @@ public sealed record ShipmentResponse(
             ItineraryResponse.From(shipment.Itinerary),
             EnumText.Of(status?.State ?? ShipmentState.Booked),
             status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null,
-            eta is null ? null : EtaResponse.From(eta));
+            eta is null ? null : EtaResponse.From(eta),
+            shipment.TemperatureRange is { } range ? new TemperatureRangeBody(range.MinC, range.MaxC) : null);
     }
 }

@@ -47,8 +47,9 @@ public sealed class SqliteShipmentStore : IShipmentStore
             transaction,
             """
             INSERT INTO shipments (id, created_by, created_at, consignor, consignee, place_of_taking_over, place_of_delivery,
-                                   goods_description, hs_code, number_of_packages, gross_mass_kg, itinerary_id, itinerary_json)
-            VALUES ($id, $by, $at, $consignor, $consignee, $from, $to, $goods, $hs, $packages, $mass, $itinerary, $itineraryJson)
+                                   goods_description, hs_code, number_of_packages, gross_mass_kg, itinerary_id, itinerary_json,
+                                   temperature_min_c, temperature_max_c)
+            VALUES ($id, $by, $at, $consignor, $consignee, $from, $to, $goods, $hs, $packages, $mass, $itinerary, $itineraryJson, $minC, $maxC)
             """,
             ("$id", id),
             ("$by", shipment.CreatedBy.Value),
@@ -62,7 +63,9 @@ public sealed class SqliteShipmentStore : IShipmentStore
             ("$packages", c.NumberOfPackages),
             ("$mass", c.GrossMassKg),
             ("$itinerary", shipment.Itinerary.Id),
-            ("$itineraryJson", StoredItinerary.Write(shipment.Itinerary))))
+            ("$itineraryJson", StoredItinerary.Write(shipment.Itinerary)),
+            ("$minC", shipment.TemperatureRange?.MinC),
+            ("$maxC", shipment.TemperatureRange?.MaxC)))
         {
             insert.ExecuteNonQuery();
         }
@@ -177,7 +180,8 @@ public sealed class SqliteShipmentStore : IShipmentStore
             null,
             """
             SELECT created_by, created_at, consignor, consignee, place_of_taking_over, place_of_delivery,
-                   goods_description, hs_code, number_of_packages, gross_mass_kg, itinerary_json
+                   goods_description, hs_code, number_of_packages, gross_mass_kg, itinerary_json,
+                   temperature_min_c, temperature_max_c
             FROM shipments WHERE id = $id
             """,
             ("$id", id.Value)))
@@ -205,6 +209,7 @@ public sealed class SqliteShipmentStore : IShipmentStore
                     GrossMassKg = reader.GetDouble(9),
                 },
                 Itinerary = StoredItinerary.Read(reader.GetString(10)),
+                TemperatureRange = reader.IsDBNull(11) ? null : new TemperatureRange(reader.GetDouble(11), reader.GetDouble(12)),
                 Parties = [],
                 Containers = [],
             };
