@@ -223,8 +223,7 @@ internal static class LabelSearch
     /// <summary>
     /// A lower bound on the minutes from <paramref name="label"/> to the destination: the label's own dwell (paid
     /// when it leaves, except at the origin and the destination: a label has always left its vehicle) plus the
-    /// bound from its terminal — after a ride, the bound that pays the terminal's handling, as any move on from a
-    /// ride is a transfer. Counting the dwell here keeps the estimate consistent, so labels are settled in
+    /// bound from its terminal. Counting the dwell here keeps the estimate consistent, so labels are settled in
     /// order of estimated arrival and the first destination label settled in an earliest-arrival search is optimal.
     /// </summary>
     private static int RemainingMinutes(SearchWorkspace ws, SearchRequest request, in Label label)
@@ -235,12 +234,8 @@ internal static class LabelSearch
             return 0;
         }
 
-        return label.Kind switch
-        {
-            MoveKind.Origin => (int)ws.BoundMinutes[v],
-            MoveKind.Ride => ws.DwellP50Minutes[v] + (int)ws.BoundMinutes[LowerBoundGraph.AfterRide(v, ws.DwellP50Minutes.Length)],
-            _ => ws.DwellP50Minutes[v] + (int)ws.BoundMinutes[v],
-        };
+        var dwell = label.Kind == MoveKind.Origin ? 0 : ws.DwellP50Minutes[v];
+        return dwell + (int)ws.BoundMinutes[v];
     }
 
     private static bool IsEarliestArrivalOnly(SearchRequest request) =>

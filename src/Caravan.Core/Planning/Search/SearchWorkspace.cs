@@ -17,10 +17,10 @@ internal sealed class SearchWorkspace
         Array.Fill(_earliestRideCover, int.MaxValue);
         _earliestByContext = new int[terminalCount * SearchContext.Count];
         Array.Fill(_earliestByContext, int.MaxValue);
-        BoundMinutes = new double[3 * terminalCount];
+        BoundMinutes = new double[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
-        BoundSettled = new bool[3 * terminalCount];
+        BoundSettled = new bool[terminalCount];
     }
 
     /// <summary>The network's median dwell per terminal, for the search's estimates.</summary>
@@ -103,10 +103,6 @@ internal sealed class SearchWorkspace
 
     public PriorityQueue<int, LabelKey> Queue { get; } = new();
 
-    /// <summary>
-    /// Lower bounds on the minutes to the destination, per node of <see cref="LowerBoundGraph"/>'s time layers: index
-    /// v is terminal v's yard, terminals + v aboard a service calling at v, 2 × terminals + v the yard after alighting.
-    /// </summary>
     public double[] BoundMinutes { get; }
 
     public double[] BoundCost { get; }
