@@ -285,9 +285,8 @@ internal static class LabelSearch
 
         if (IsEarliestArrivalOnly(request))
         {
-            // Once a label has reached the destination, one that cannot arrive before it, even at its bound, leads
-            // nowhere better (the destination keeps one label: the earliest).
-            return ws.DestinationFront.Count > 0 && label.Time + RemainingMinutes(ws, request, label) >= ws.DestinationFront[0].Time;
+            // The search stops at the first destination label it settles; nothing to compare against before that.
+            return false;
         }
 
         var optimistic = label;
