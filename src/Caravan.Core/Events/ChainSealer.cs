@@ -23,34 +23,6 @@ public static class ChainSealer
         EventSigningKey platformKey,
         DateTimeOffset recordedAt)
     {
-        ArgumentNullException.ThrowIfNull(shipmentEvent);
-        if (previous is not null && previous.ShipmentId != shipmentEvent.ShipmentId)
-        {
-            throw new ArgumentException(
-                $"The event is for shipment {shipmentEvent.ShipmentId}, the chain is shipment {previous.ShipmentId}'s.",
-                nameof(shipmentEvent));
-        }
-
-        return Seal(previous?.Sequence ?? 0, previous?.EntryHash ?? ChainEntry.GenesisHash, authorPartyId, authorSignature, shipmentEvent, platformKey, recordedAt);
-    }
-
-    /// <summary>
-    /// The entry that follows the entry numbered <paramref name="previousSequence"/> with hash
-    /// <paramref name="previousHash"/> in the event's shipment's chain (0 and <see cref="ChainEntry.GenesisHash"/> for
-    /// the first entry): for a caller that knows the chain's head without holding its last entry.
-    /// </summary>
-    /// <inheritdoc cref="Seal(ChainEntry?, string, string, ShipmentEvent, EventSigningKey, DateTimeOffset)"/>
-    public static ChainEntry Seal(
-        long previousSequence,
-        string previousHash,
-        string authorPartyId,
-        string authorSignature,
-        ShipmentEvent shipmentEvent,
-        EventSigningKey platformKey,
-        DateTimeOffset recordedAt)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(previousSequence);
-        ArgumentException.ThrowIfNullOrWhiteSpace(previousHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(authorPartyId);
         ArgumentNullException.ThrowIfNull(shipmentEvent);
         ArgumentNullException.ThrowIfNull(platformKey);
@@ -59,15 +31,22 @@ public static class ChainSealer
             throw new ArgumentException($"The author signature cannot be sealed: {error}.", nameof(authorSignature));
         }
 
+        if (previous is not null && previous.ShipmentId != shipmentEvent.ShipmentId)
+        {
+            throw new ArgumentException(
+                $"The event is for shipment {shipmentEvent.ShipmentId}, the chain is shipment {previous.ShipmentId}'s.",
+                nameof(shipmentEvent));
+        }
+
         var unsealed = new ChainEntry(
-            Sequence: previousSequence + 1,
+            Sequence: (previous?.Sequence ?? 0) + 1,
             ShipmentId: shipmentEvent.ShipmentId,
             EventId: shipmentEvent.EventId,
             EventJson: shipmentEvent.CanonicalJson,
             AuthorPartyId: authorPartyId,
             AuthorKid: authorKid,
             AuthorSignature: authorSignature,
-            PreviousHash: previousHash,
+            PreviousHash: previous?.EntryHash ?? ChainEntry.GenesisHash,
             RecordedAt: new DateTimeOffset(recordedAt.UtcTicks, TimeSpan.Zero),
             PlatformKid: platformKey.Kid,
             PlatformSignature: string.Empty,

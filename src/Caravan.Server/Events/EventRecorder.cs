@@ -20,7 +20,6 @@ public sealed class EventRecorder(
     IPartyKeyStore keys,
     IEventStore events,
     PlatformKeys platform,
-    ChainHeads heads,
     TimeProvider clock,
     ChainEntryFeed appended)
 {
@@ -85,7 +84,12 @@ public sealed class EventRecorder(
             return results.Select(r => r ?? new EventAppendResult(EventAppendOutcome.Skipped, null, [])).ToList();
         }
 
-        var stored = await SealAndAppendAsync(shipment, accepted, cancellationToken).ConfigureAwait(false);
+        var signing = platform.Signing;
+        var stored = await events.AppendAsync(
+            shipment,
+            accepted,
+            (previous, e) => ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
         appended.Publish([.. stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!)]);
         return stored.Select((s, i) => s.Outcome switch
         {
@@ -99,53 +103,6 @@ public sealed class EventRecorder(
                     : $"Event {accepted[i].Event.EventId} is already used by a different event; choose a new eventID."),
             _ => new EventAppendResult(EventAppendOutcome.Skipped, null, []),
         }).ToList();
-    }
-
-    /// <summary>
-    /// Under the shipment's lock, seals the events after the chain's head on this thread, then has the single writer
-    /// store them. An event the store finds already recorded, or a head that moved, makes the writer seal the rest
-    /// itself, exactly as it would have without the presealed entries.
-    /// </summary>
-    private async Task<IReadOnlyList<AppendResult>> SealAndAppendAsync(ShipmentId shipment, List<EventToAppend> accepted, CancellationToken cancellationToken)
-    {
-        var signing = platform.Signing;
-        using var locked = await heads.LockAsync(shipment, cancellationToken).ConfigureAwait(false);
-        var (sequence, hash) = await heads.HeadAsync(shipment, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        var presealed = new Dictionary<Guid, ChainEntry>(accepted.Count);
-        foreach (var e in accepted)
-        {
-            if (!presealed.ContainsKey(e.Event.EventId))
-            {
-                var entry = ChainSealer.Seal(sequence, hash, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, now);
-                presealed[e.Event.EventId] = entry;
-                (sequence, hash) = (entry.Sequence, entry.EntryHash);
-            }
-        }
-
-        try
-        {
-            var stored = await events.AppendAsync(
-                shipment,
-                accepted,
-                (previous, e) => presealed.TryGetValue(e.Event.EventId, out var entry)
-                    && entry.Sequence == (previous?.Sequence ?? 0) + 1
-                    && entry.PreviousHash == (previous?.EntryHash ?? ChainEntry.GenesisHash)
-                        ? entry
-                        : ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
-                cancellationToken).ConfigureAwait(false);
-            if (stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!).MaxBy(e => e.Sequence) is { } last)
-            {
-                heads.Advance(last);
-            }
-
-            return stored;
-        }
-        catch
-        {
-            heads.Forget(shipment);
-            throw;
-        }
     }
 
     private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(

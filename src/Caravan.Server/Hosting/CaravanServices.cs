@@ -90,7 +90,6 @@ public static class CaravanServices
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
         services.AddSingleton<PlatformKeys>();
-        services.AddSingleton<ChainHeads>();
         services.AddSingleton<ChainEntryFeed>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
