@@ -95,14 +95,12 @@ public static class SqliteMigrations
             migrations.Add((version, name, Read(assembly, resource)));
         }
 
-        // Numbers are reserved per feature while features are built side by side, so a build may lack a number below
-        // its highest; a database migrated by it gets the missing ones applied when a later build brings them.
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 1; i < migrations.Count; i++)
+        for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version == migrations[i - 1].Version)
+            if (migrations[i].Version != i + 1)
             {
-                throw new InvalidOperationException($"Migrations {migrations[i - 1].Name} and {migrations[i].Name} have the same number.");
+                throw new InvalidOperationException($"Migrations must be numbered 1, 2, 3, ... without gaps; {migrations[i].Name} is number {i + 1}.");
             }
         }
 

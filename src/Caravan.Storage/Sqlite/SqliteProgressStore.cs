@@ -3,7 +3,7 @@ using Caravan.Core.Telemetry;
 
 namespace Caravan.Storage.Sqlite;
 
-/// <summary>Progress state in SQLite (migration 0008), one row per (device, shipment), replaced on every save.</summary>
+/// <summary>Progress state in SQLite (migration 0007), one row per (device, shipment), replaced on every save.</summary>
 public sealed class SqliteProgressStore : IProgressStore
 {
     private readonly SqliteDatabase _database;
