@@ -1,5 +1,5 @@
-using Caravan.Server.Dashboard;
 using Caravan.Server.Alerts;
+using Caravan.Server.Dashboard;
 using Caravan.Server.Devices;
 using Caravan.Server.Documents;
 using Caravan.Server.Errors;
@@ -7,8 +7,8 @@ using Caravan.Server.Events;
 using Caravan.Server.Health;
 using Caravan.Server.Hosting;
 using Caravan.Server.Keys;
-using Caravan.Server.Network;
 using Caravan.Server.Live;
+using Caravan.Server.Network;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Progress;

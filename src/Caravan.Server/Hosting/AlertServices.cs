@@ -1,5 +1,6 @@
 using Caravan.Server.Alerts;
 using Caravan.Server.Live;
+using Caravan.Server.Progress;
 using Caravan.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,9 @@ public static class AlertServices
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
         services.AddHostedService<LiveFollower>();
+        services.AddSingleton<ProgressAlerts>();
+        services.AddSingleton<IProgressListener>(sp => sp.GetRequiredService<ProgressAlerts>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProgressAlerts>());
         return services;
     }
 }

@@ -83,5 +83,31 @@ public sealed class ProgressTests(ProgressFixture server) : IClassFixture<Progre
         await track.FollowedUntilAsync(ProgressTrack.TimeOf(longer[^1]));
         var dwell = Assert.Single(server.Listener.Dwell, n => n.Shipment.Value == track.Shipment);
         Assert.Equal("KZAKT", dwell.Terminal.Value);
+
+        // The notice opens a dwellBeyondP90 alert about Aktau; the departure the platform records resolves it.
+        var open = await DwellAlertAsync(track.Shipment, "open");
+        Assert.Equal("KZAKT", open["subject"]!.GetValue<string>());
+        var leaving = track.Journey(until: "KZAKT", extraAt: "KZAKT", extra: TimeSpan.FromDays(3.5), leave: true);
+        await track.PostAsync(leaving);
+        await track.FollowedUntilAsync(ProgressTrack.TimeOf(leaving[^1]));
+        var resolved = await DwellAlertAsync(track.Shipment, "resolved");
+        Assert.Equal("KZAKT", resolved["subject"]!.GetValue<string>());
+        Assert.StartsWith("Left KZAKT", resolved["resolveDetail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonObject> DwellAlertAsync(string shipment, string state)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var alerts = (await server.Forwarder.GetFromJsonAsync<JsonArray>($"/api/alerts?shipment={shipment}&kind=dwellBeyondP90&state={state}"))!;
+            if (alerts.Count > 0)
+            {
+                return alerts[0]!.AsObject();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No {state} dwellBeyondP90 alert for {shipment} within 10 s.");
     }
 }
