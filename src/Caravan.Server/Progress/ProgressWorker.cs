@@ -19,9 +19,10 @@ namespace Caravan.Server.Progress;
 /// ACT events, and an estimate that moved past the threshold becomes EST events, appended to the shipment's chain as
 /// party <c>caravan</c> signed with the <see cref="TelematicsKey"/>. State per (device, shipment) is kept in memory
 /// and saved to the <c>progress</c> table whenever it wrote something, at least every <see cref="SaveInterval"/> of
-/// readings, and at shutdown; readings stored since the last save (a crash, a full feed queue) are read back from the
-/// readings store when a device is next seen, so a restart neither forgets progress nor writes an event twice. One
-/// loop handles every device, so a device's readings are applied in order.
+/// readings, and at shutdown; after a restart, readings stored since the last save are read back from the readings
+/// store when a device is next seen, so a restart neither forgets progress nor writes an event twice (batches the feed
+/// drops while the worker runs are not read back until then). One loop handles every device, so a device's readings
+/// are applied in order.
 /// </summary>
 public sealed class ProgressWorker(
     StoredReadingsFeed feed,
