@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Caravan.Core.Alerts;
 using Caravan.Core.Geography;
-using Caravan.Core.Network;
 using Caravan.Core.Shipments;
 using Caravan.Core.Telemetry;
 using Caravan.Server.Hosting;
+using Caravan.Server.Progress;
 using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Microsoft.Extensions.Options;
@@ -26,6 +26,7 @@ public sealed class AlertMonitor(
     AlertRaiser raiser,
     CorridorNetworkProvider networks,
     IOptions<AlertOptions> options,
+    IOptions<ProgressOptions> progress,
     TimeProvider clock,
     ILogger<AlertMonitor> logger) : BackgroundService
 {
@@ -36,14 +37,8 @@ public sealed class AlertMonitor(
     private readonly Dictionary<DeviceId, DateTimeOffset> _newestFix = [];
     private readonly ConcurrentDictionary<ShipmentId, IReadOnlyList<IReadingRule>> _shipmentRules = new();
 
-    /// <summary>The geofence radius of a terminal by its kind, in metres, for the door rule.</summary>
-    public static double RadiusM(TerminalKind kind) => kind switch
-    {
-        TerminalKind.Seaport or TerminalKind.FerryPort => 2500,
-        TerminalKind.BorderCrossing or TerminalKind.DryPort => 2000,
-        TerminalKind.Junction => 1000,
-        _ => 1500,
-    };
+    // The door rule's terminals are the progress engine's geofences: one set of radii, configured once.
+    private readonly GeofenceRadii _radii = progress.Value.Radii();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -216,7 +211,7 @@ public sealed class AlertMonitor(
 
         var network = networks.Planner(out _)?.Network;
         TerminalGeofence? GeofenceOf(Locode locode) =>
-            network?.FindTerminal(locode) is { } terminal ? new TerminalGeofence(locode, terminal.Position, RadiusM(terminal.Kind)) : null;
+            network?.FindTerminal(locode) is { } terminal ? _radii.For(terminal) : null;
         return _shipmentRules[id] = AlertRuleSet.For(shipment, GeofenceOf, _rules);
     }
 
