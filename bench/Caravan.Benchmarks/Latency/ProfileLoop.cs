@@ -13,7 +13,7 @@ namespace Caravan.Benchmarks.Latency;
 /// </summary>
 public static class ProfileLoop
 {
-    /// <summary>Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto].</summary>
+    /// <summary>Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--dump FILE] (each front: query, minutes from the earliest departure, cost, CO2e).</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -27,17 +27,28 @@ public static class ProfileLoop
         var planner = new RoutePlanner(network);
         var queries = PlanningQuery.Random(network, IntArg("--queries", 50), IntArg("--seed", 1));
         var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
+        using var dump = Arg("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         for (var round = 0; round < IntArg("--rounds", 5); round++)
         {
             var times = new List<double>(queries.Count);
             long created = 0;
             long settled = 0;
-            foreach (var query in queries)
+            for (var q = 0; q < queries.Count; q++)
             {
+                var query = queries[q];
                 var watch = Stopwatch.StartNew();
                 var result = planner.Plan(query.Request with { Criteria = criteria });
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 created += result.Statistics.LabelsCreated;
+                if (round == 0 && dump is not null)
+                {
+                    foreach (var itinerary in result.Itineraries)
+                    {
+                        var transit = (itinerary.Arrival - query.Request.EarliestDeparture).TotalMinutes;
+                        dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q} {transit:F0} {itinerary.CostUsd:F2} {itinerary.Co2eKg:F3}"));
+                    }
+                }
+
                 settled += result.Statistics.LabelsSettled;
             }
 

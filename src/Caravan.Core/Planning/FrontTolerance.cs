@@ -7,7 +7,8 @@ namespace Caravan.Core.Planning;
 /// cheapest and cleanest itineraries found are always listed.
 /// <para>
 /// <see cref="SearchFraction"/> is the ε of the search itself: a partial itinerary whose time in transit, cost
-/// and CO2e are each within that fraction of another's is not kept beside it. This bounds the number of labels
+/// and CO2e are each within that fraction of another's — a fraction of the whole journey's estimate, what is
+/// travelled so far plus lower bounds on the rest — is not kept beside it. This bounds the number of labels
 /// on large networks (the exact Pareto set can grow exponentially with the number of independent trade-offs
 /// along the way) at the price of an ε-Pareto set: every exact Pareto itinerary has one listed within about that
 /// fraction on each criterion. The earliest arrival is searched separately and exactly.

@@ -30,28 +30,37 @@ internal static class LabelDominance
         Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
 
     /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
+    public static bool Dominates(SearchRequest request, in BagEntry a, in Label b, in RemainingBound rest) =>
+        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, true, rest);
+
+    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
+    public static bool Dominates(SearchRequest request, in Label a, in BagEntry b, in RemainingBound rest) =>
+        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, true, rest);
+
+    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
     public static bool Dominates(SearchRequest request, in Label a, in BagEntry b, bool compareTransfers = true) =>
         Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Dominates(
-        SearchRequest request, int aTime, double aCost, double aCo2e, int aTransfers, int bTime, double bCost, double bCo2e, int bTransfers, bool compareTransfers)
+        SearchRequest request, int aTime, double aCost, double aCo2e, int aTransfers, int bTime, double bCost, double bCo2e, int bTransfers, bool compareTransfers,
+        in RemainingBound rest = default)
     {
         const double Epsilon = 1e-6;
         var criteria = request.Criteria;
-        var slack = 1 + request.Tolerance;
+        var tolerance = request.Tolerance;
         if ((criteria & PlanningCriteria.Arrival) != 0 && aTime > bTime
-            && (request.Tolerance == 0 || aTime - request.Start > (bTime - request.Start) * slack))
+            && (tolerance == 0 || aTime - bTime > (bTime - request.Start + rest.Minutes) * tolerance))
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Cost) != 0 && aCost > (bCost * slack) + Epsilon)
+        if ((criteria & PlanningCriteria.Cost) != 0 && aCost > bCost + ((bCost + rest.Cost) * tolerance) + Epsilon)
         {
             return false;
         }
 
-        if ((criteria & PlanningCriteria.Co2e) != 0 && aCo2e > (bCo2e * slack) + Epsilon)
+        if ((criteria & PlanningCriteria.Co2e) != 0 && aCo2e > bCo2e + ((bCo2e + rest.Co2e) * tolerance) + Epsilon)
         {
             return false;
         }
@@ -59,3 +68,10 @@ internal static class LabelDominance
         return !compareTransfers || request.MaxTransfers is null || aTransfers <= bTransfers;
     }
 }
+
+/// <summary>
+/// Lower bounds on what is still to come from a terminal to the destination. ε-dominance at that terminal is taken
+/// relative to the whole estimated journey (partial plus remaining), not to the part travelled so far: near the
+/// origin two partial itineraries an hour apart are then as alike as they will be at the end.
+/// </summary>
+internal readonly record struct RemainingBound(double Minutes, double Cost, double Co2e);

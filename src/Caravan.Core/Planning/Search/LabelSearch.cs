@@ -182,6 +182,21 @@ internal static class LabelSearch
             var end = network.ServiceStopStart[s + 1];
             var earliestArrivalOnly = IsEarliestArrivalOnly(request);
             var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
+            if (!earliestArrivalOnly)
+            {
+                // Same trip, same arrival times downstream: a boarding no cheaper and no cleaner, at or after a stop
+                // where the trip was already boarded, can only add labels that one of that boarding's covers.
+                var taken = new TripBoarding(
+                    p,
+                    boarding.Cost - (pricePerKm * network.StopCumulativeKm[p]),
+                    boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
+                    boarding.Transfers);
+                if (ws.IsTripBoardingCovered(s, tripStart, taken, request.MaxTransfers is not null))
+                {
+                    continue;
+                }
+            }
+
             for (var q = p + 1; q < end; q++)
             {
                 var at = network.StopTerminal[q];
@@ -310,12 +325,20 @@ internal static class LabelSearch
 
     private static void TryAdd(SearchWorkspace ws, SearchRequest request, in Label label)
     {
+        // Most labels are covered by one already in the bag: that read-only scan is cheaper than comparing with
+        // every destination label, so it comes first; the bag is changed only once the label is sure to be added.
+        var v = label.Terminal;
+        var rest = Rest(ws, request, label);
+        if (IsCoveredInBag(ws, request, label, rest))
+        {
+            return;
+        }
+
         if (label.Kind != MoveKind.Origin && IsPruned(ws, request, label))
         {
             return;
         }
 
-        var v = label.Terminal;
         var atDestination = v == request.Destination;
         if (atDestination && IsDominatedAtDestination(ws, request, label))
         {
@@ -323,21 +346,14 @@ internal static class LabelSearch
             return;
         }
 
-        // One pass over the bag: reject the label if a bag label covers it, drop bag labels it covers.
+        // The label is added: drop the bag labels it covers.
         var bag = ws.Bags[v];
         var count = ws.BagCount[v];
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var existing = ref bag![i];
-            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label))
-            {
-                Array.Copy(bag, i, bag, kept, count - i);
-                ws.BagCount[v] = kept + count - i;
-                return;
-            }
-
-            if (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing))
+            if (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing, rest))
             {
                 ws.Labels[existing.Label].Dominated = true;
             }
@@ -364,6 +380,40 @@ internal static class LabelSearch
 
         var estimate = request.UseLowerBounds ? label.Time + RemainingMinutes(ws, request, label) : label.Time;
         ws.Queue.Enqueue(index, new LabelKey(estimate, label.Time, label.Cost, label.Co2e, index));
+    }
+
+    /// <summary>True when a label in <paramref name="label"/>'s bag covers it (same test as <see cref="TryAdd"/>'s pass).</summary>
+    private static bool IsCoveredInBag(SearchWorkspace ws, SearchRequest request, in Label label, in RemainingBound rest)
+    {
+        var bag = ws.Bags[label.Terminal];
+        var count = ws.BagCount[label.Terminal];
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var existing = ref bag![i];
+            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label, rest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The lower bounds from <paramref name="label"/>'s terminal to the destination, against which ε-dominance there is
+    /// measured (see <see cref="RemainingBound"/>); zero when the search is exact or has no bounds.
+    /// </summary>
+    private static RemainingBound Rest(SearchWorkspace ws, SearchRequest request, in Label label)
+    {
+        if (request.Tolerance == 0 || !request.UseLowerBounds || label.Terminal == request.Destination)
+        {
+            return default;
+        }
+
+        var v = label.Terminal;
+        return ws.BoundsIncludeCostAndCo2e
+            ? new RemainingBound(ws.BoundMinutes[v], ws.BoundCost[v], ws.BoundCo2e[v])
+            : new RemainingBound(ws.BoundMinutes[v], 0, 0);
     }
 
     /// <summary>
