@@ -21,6 +21,13 @@ public sealed class StorageOptions
     /// <summary>How many write requests may wait for the writer before callers wait to enqueue (back-pressure).</summary>
     public int WriteQueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// The writer connection's page cache in MiB (SQLite's default is 2 MiB). Every append looks up the chain's head
+    /// and the event id's index; with a cache that holds those index pages the writer stops re-reading them from the
+    /// file.
+    /// </summary>
+    public int WriterCacheMebibytes { get; set; } = 64;
+
     /// <summary>How long a connection waits for a lock held by another before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -44,6 +51,11 @@ public sealed class StorageOptions
         if (WriteQueueCapacity is < 1 or > 1_000_000)
         {
             problems.Add($"{SectionName}:WriteQueueCapacity must be from 1 to 1000000, not {WriteQueueCapacity}.");
+        }
+
+        if (WriterCacheMebibytes is < 2 or > 4096)
+        {
+            problems.Add($"{SectionName}:WriterCacheMebibytes must be from 2 to 4096, not {WriterCacheMebibytes}.");
         }
 
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromMinutes(10))

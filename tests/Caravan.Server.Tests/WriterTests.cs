@@ -52,6 +52,23 @@ public sealed class WriterTests : IDisposable
     }
 
     [Fact]
+    public void The_writer_connection_uses_the_configured_page_cache()
+    {
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory.Path, WriterCacheMebibytes = 8 });
+        using var connection = database.OpenWriter();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size;";
+        Assert.Equal(-8 * 1024L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void A_writer_cache_out_of_range_is_named()
+    {
+        var problems = new StorageOptions { DataDirectory = _directory.Path, WriterCacheMebibytes = 1 }.Problems();
+        Assert.Equal(["Caravan:Storage:WriterCacheMebibytes must be from 2 to 4096, not 1."], problems);
+    }
+
+    [Fact]
     public async Task A_hundred_concurrent_writes_are_all_durable_once_awaited()
     {
         await using (var writer = Start(out _))

@@ -5,7 +5,7 @@ namespace Caravan.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite file <c>caravan.db</c> under the data directory: how to open the writer's one connection (WAL,
-/// synchronous=FULL, foreign keys, busy timeout) and the readers' pooled ones.
+/// synchronous=FULL, foreign keys, busy timeout, a larger page cache) and the readers' pooled ones.
 /// </summary>
 /// <remarks>
 /// synchronous=FULL rather than NORMAL: in WAL mode NORMAL already survives a crash of the process, but not of the
@@ -17,6 +17,7 @@ public sealed class SqliteDatabase
     private readonly string _readerConnectionString;
     private readonly string _writerConnectionString;
     private readonly int _busyTimeoutMs;
+    private readonly int _writerCacheKibibytes;
 
     public SqliteDatabase(StorageOptions options)
     {
@@ -24,6 +25,7 @@ public sealed class SqliteDatabase
         DataDirectory = System.IO.Path.GetFullPath(options.DataDirectory);
         FilePath = System.IO.Path.Combine(DataDirectory, StorageOptions.DatabaseFileName);
         _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
+        _writerCacheKibibytes = options.WriterCacheMebibytes * 1024;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -70,6 +72,7 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA synchronous = FULL;");
         Execute(connection, "PRAGMA foreign_keys = ON;");
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs};"));
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_writerCacheKibibytes};"));
         return connection;
     }
 
