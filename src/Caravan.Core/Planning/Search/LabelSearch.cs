@@ -147,6 +147,7 @@ internal static class LabelSearch
             return;
         }
 
+        var earliestArrivalOnly = IsEarliestArrivalOnly(request);
         for (var b = network.BoardStart[v]; b < network.BoardStart[v + 1]; b++)
         {
             var s = network.BoardService[b];
@@ -156,6 +157,14 @@ internal static class LabelSearch
             }
 
             var p = network.BoardStop[b];
+            if (earliestArrivalOnly && ws.BoardedStop[s] <= p
+                && ws.BoardedTripStart[s] < boarding.Time - network.StopDepartureMinutes[p] + network.ServiceCutoffMinutes[s])
+            {
+                // The trip already boarded here or upstream leaves too early to catch, so the next one is later
+                // still (see below): skipped without searching the timetable.
+                continue;
+            }
+
             var tripStart = network.NextTripStart(s, p, boarding.Time);
             var leave = tripStart + network.StopDepartureMinutes[p];
             var first = boarding.FirstDeparture < 0 ? leave : boarding.FirstDeparture;
@@ -164,7 +173,7 @@ internal static class LabelSearch
                 continue;
             }
 
-            if (IsEarliestArrivalOnly(request))
+            if (earliestArrivalOnly)
             {
                 // Arrivals downstream depend only on the trip, and trips of a service do not overtake each other:
                 // a trip no later than this one, already boarded here or upstream, arrives no later anywhere.
@@ -180,7 +189,6 @@ internal static class LabelSearch
             }
 
             var end = network.ServiceStopStart[s + 1];
-            var earliestArrivalOnly = IsEarliestArrivalOnly(request);
             var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
             if (!earliestArrivalOnly)
             {
