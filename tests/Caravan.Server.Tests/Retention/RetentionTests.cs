@@ -15,11 +15,31 @@ namespace Caravan.Server.Tests.Retention;
 /// </summary>
 public sealed class RetentionTests
 {
-    private static readonly Dictionary<string, string?> Settings = new()
+    // The worker's loop is off in tests (CaravanFactory); these run their passes themselves.
+    private static readonly Dictionary<string, string?> Settings = new();
+
+    [Fact]
+    public async Task The_worker_applies_the_policies_on_its_own_every_run_interval()
     {
-        // The worker's own pass runs at start-up on an empty store; the tests run their passes themselves.
-        ["Caravan:Retention:RunInterval"] = "7.00:00:00",
-    };
+        using var directory = new TempDirectory();
+        await using var factory = new CaravanFactory(directory.Path, new Dictionary<string, string?>
+        {
+            ["Caravan:Retention:Enabled"] = "true",
+            ["Caravan:Retention:RunInterval"] = "00:01:00",
+        });
+        var (owner, _) = await factory.PartyAsync("retain-loop", "forwarder");
+        using var device = await TelemetryData.DeviceAsync(factory, owner, "trk-loop");
+        var old = Hour(factory.Clock.GetUtcNow().AddDays(-31));
+        await PostAsync(device, Minutes(old, 60, i => TelemetryData.Reading(old.AddMinutes(i), 43.0)));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((await TrackAsync(owner, "trk-loop", null, null)).Count != 6)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker did not thin the old readings within 30 s");
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(100);
+        }
+    }
 
     [Fact]
     public async Task Readings_past_the_full_rate_horizon_are_thinned_to_one_per_interval_and_the_notable_ones_kept()
