@@ -28,6 +28,7 @@ public sealed class DemoTrackers(
     IPartyStore parties,
     IShipmentStore shipments,
     IDeviceStore devices,
+    IAlertStore watched,
     TelemetryIntake intake,
     CorridorNetworkProvider networks,
     TimeProvider clock,
@@ -39,9 +40,13 @@ public sealed class DemoTrackers(
     /// <summary>Readings stored so far.</summary>
     public long Stored => Interlocked.Read(ref _stored);
 
+    /// <summary>Readings the store already held when they were sent again; a resumed tracker sends none.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
     private const string DevicePrefix = "demo-trk-";
 
     private long _stored;
+    private long _duplicates;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,7 +74,7 @@ public sealed class DemoTrackers(
         var replay = SimulationClock.Replaying(start, span, settings.Speed);
 
         // Trackers booked by an earlier start that are still under way move on; only the rest are booked anew.
-        var trackers = await ResumeAsync(planner.Network, start, stoppingToken).ConfigureAwait(false);
+        var (trackers, sentUntil) = await ResumeAsync(planner.Network, start, settings.Shipments, stoppingToken).ConfigureAwait(false);
         var resumed = trackers.Count;
         var tag = ((long)(start - DateTimeOffset.UnixEpoch).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         for (var i = 0; trackers.Count < settings.Shipments && i < settings.Shipments && !stoppingToken.IsCancellationRequested; i++)
@@ -96,7 +101,7 @@ public sealed class DemoTrackers(
             foreach (var batch in fleet.Due(simulation.At(clock.GetUtcNow())))
             {
                 // Refused (the pipeline stayed full): the same readings again at the next tick, as a device retries.
-                while (!await IngestAsync(batch, stoppingToken).ConfigureAwait(false))
+                while (!await IngestAsync(batch, sentUntil, stoppingToken).ConfigureAwait(false))
                 {
                     await Task.Delay(tick, clock, stoppingToken).ConfigureAwait(false);
                 }
@@ -110,10 +115,11 @@ public sealed class DemoTrackers(
 
     // As POST /api/telemetry and MQTT do: validated, counted and logged when rejected, then submitted to the ingestion
     // pipeline, which deduplicates, writes durably and publishes to the followers before it answers.
-    private async Task<bool> IngestAsync(FleetBatch batch, CancellationToken cancellationToken)
+    private async Task<bool> IngestAsync(FleetBatch batch, Dictionary<DeviceId, DateTimeOffset> sentUntil, CancellationToken cancellationToken)
     {
         var device = batch.Tracker.Device;
-        var valid = intake.Validate(device, batch.Readings, out var rejected);
+        var due = sentUntil.TryGetValue(device, out var until) ? [.. batch.Readings.Where(r => r.Time > until)] : batch.Readings;
+        var valid = intake.Validate(device, due, out var rejected);
         if (valid.Count == 0)
         {
             return true;
@@ -123,6 +129,7 @@ public sealed class DemoTrackers(
         {
             var result = await intake.StoreAsync(device, valid, rejected, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _stored, result.Stored);
+            Interlocked.Add(ref _duplicates, result.Duplicates);
             return true;
         }
         catch (IngestionUnavailableException e)
@@ -132,13 +139,24 @@ public sealed class DemoTrackers(
         }
     }
 
-    // The demo's trackers booked at earlier starts whose journeys are not over, rebuilt as they were booked: the same
-    // device, itinerary and seed give the same readings, so those already stored come back as duplicates.
-    private async Task<List<VirtualTracker>> ResumeAsync(CorridorNetwork network, DateTimeOffset now, CancellationToken cancellationToken)
+    // At most `limit` of the demo's trackers booked at earlier starts whose journeys are not over, rebuilt as they were
+    // booked: the same device, itinerary and seed give the same readings. Each sends only what is newer than its newest
+    // stored reading (sentUntil), so the followers (progress, alerts) are not shown its past a second time.
+    private async Task<(List<VirtualTracker> Trackers, Dictionary<DeviceId, DateTimeOffset> SentUntil)> ResumeAsync(
+        CorridorNetwork network, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         var resumed = new List<VirtualTracker>();
+        var sentUntil = new Dictionary<DeviceId, DateTimeOffset>();
+        var lastFix = (await watched.ListWatchedDevicesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(w => w.LastFix is not null)
+            .ToDictionary(w => w.Binding.Device, w => w.LastFix!.Value);
         foreach (var device in await devices.ListAsync(DemoParties.Forwarder, cancellationToken).ConfigureAwait(false))
         {
+            if (resumed.Count == limit)
+            {
+                break;
+            }
+
             var id = device.Id.Value;
             var dash = id.LastIndexOf('-');
             if (!id.StartsWith(DevicePrefix, StringComparison.Ordinal) || dash < DevicePrefix.Length
@@ -158,10 +176,14 @@ public sealed class DemoTrackers(
                 && tracker.Journey.End > now)
             {
                 resumed.Add(tracker);
+                if (lastFix.TryGetValue(device.Id, out var fix))
+                {
+                    sentUntil[device.Id] = fix;
+                }
             }
         }
 
-        return resumed;
+        return (resumed, sentUntil);
     }
 
     private async Task<VirtualTracker?> BookAsync(

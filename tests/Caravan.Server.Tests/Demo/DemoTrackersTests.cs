@@ -103,11 +103,12 @@ public sealed class DemoTrackersTests
             var trackers = factory.Services.GetRequiredService<DemoTrackers>();
             var store = factory.Services.GetRequiredService<IReadingStore>();
 
-            // Resumed, each tracker sends its journey again from the start: what was stored comes back as duplicates.
+            // Resumed, each tracker goes on from its newest stored reading.
             await UntilAsync(factory, () => trackers.Trackers.Count > 0 && before.All(b =>
                 store.TrackAsync(DeviceId.Parse(b.Key), b.Value[^1].Time.AddTicks(1), null, 1, CancellationToken.None).GetAwaiter().GetResult().Count > 0));
 
             Assert.Equal(first, trackers.Trackers.Select(t => t.Device.Value).Order());
+            Assert.Equal(0, trackers.Duplicates);
             var devices = await factory.Services.GetRequiredService<IDeviceStore>().ListAsync(DemoParties.Forwarder, CancellationToken.None);
             Assert.Equal(first, devices.Select(d => d.Id.Value).Where(id => id.StartsWith("demo-trk-", StringComparison.Ordinal)).Order());
             Assert.Equal(shipments, (await factory.Services.GetRequiredService<IShipmentStore>().ListForPartyAsync(DemoParties.Forwarder, CancellationToken.None)).Count);
