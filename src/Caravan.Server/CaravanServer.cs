@@ -12,6 +12,7 @@ using Caravan.Server.Network;
 using Caravan.Server.Parties;
 using Caravan.Server.Planning;
 using Caravan.Server.Progress;
+using Caravan.Server.Retention;
 using Caravan.Server.Shipments;
 using Caravan.Server.Telemetry;
 using Caravan.Server.Webhooks;
@@ -47,6 +48,7 @@ public static class CaravanServer
         builder.Services.AddCaravanAlerts();
         builder.Services.AddCaravanDemo();
         builder.Services.AddCaravanProgress();
+        builder.Services.AddCaravanRetention();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class CaravanServer
         });
         app.MapHealthEndpoints();
         app.MapPartyEndpoints();
+        app.MapRetentionEndpoints();
         app.MapPlanEndpoints();
         app.MapShipmentEndpoints();
         app.MapDocumentEndpoints();

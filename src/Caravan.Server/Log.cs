@@ -51,14 +51,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "The demo story is recorded: {Keys} custodial keys registered and {Events} signed events of {Shipments} shipments appended")]
     public static partial void DemoStoryRecorded(ILogger logger, int keys, int events, int shipments);
 
-    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Demo trackers: booked {Shipments} simulated shipments with trackers; replaying {Days} days at {Speed}x, then in real time")]
-    public static partial void DemoTrackersStarted(ILogger logger, int shipments, double days, double speed);
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Demo trackers: booked {Shipments} simulated shipments with trackers and resumed {Resumed} still under way; replaying {Days} days at {Speed}x, then in real time")]
+    public static partial void DemoTrackersStarted(ILogger logger, int shipments, int resumed, double days, double speed);
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "Demo trackers are not running: {Reason}")]
     public static partial void DemoTrackersNotRunning(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Information, Message = "Demo trackers: every container has been delivered; {Readings} readings stored")]
     public static partial void DemoTrackersFinished(ILogger logger, long readings);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Demo trackers: readings of {Device} were not stored ({Reason}); sending them again")]
+    public static partial void DemoTrackerReadingsRefused(ILogger logger, string device, string reason);
 
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Telemetry from device {Device} rejected at {Field} ({Reason}): {Message}")]
     public static partial void ReadingRejected(ILogger logger, string device, string field, string reason, string message);

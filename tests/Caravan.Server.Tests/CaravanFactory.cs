@@ -27,6 +27,10 @@ public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<str
 
         // No test listens on 1883: suites run in parallel. MQTT tests turn the broker on with a free port.
         builder.UseSetting("Caravan:Mqtt:Mode", "Off");
+
+        // Nor does the retention worker run on its own: tests move the clock by weeks, and its hourly pass would thin
+        // their readings mid-test. Retention tests run passes themselves, or turn it on.
+        builder.UseSetting("Caravan:Retention:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

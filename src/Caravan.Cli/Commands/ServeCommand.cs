@@ -6,6 +6,7 @@ using Caravan.Server.Hosting;
 using Caravan.Server.Mqtt;
 using Caravan.Server.Progress;
 using Caravan.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Cli.Commands;
@@ -89,6 +90,19 @@ public static class ServeCommand
             Description = $"With --demo: how many simulated shipments with moving trackers to book at each start (default 20; 0 turns them off) ({DemoTrackerOptions.SectionName}:Shipments).",
             HelpName = "N",
         };
+        var demoSpeed = new Option<double?>("--demo-speed")
+        {
+            Description = "With --demo: how many times faster than real time the demo trackers replay the last days before catching up with the clock "
+                + $"(default 600: two days in under five minutes; 20000 has platform arrivals and departures in the record within a minute) ({DemoTrackerOptions.SectionName}:Speed).",
+            HelpName = "TIMES",
+        };
+        demoSpeed.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } speed && !(double.IsFinite(speed) && speed is >= 1 and <= 1_000_000))
+            {
+                result.AddError($"--demo-speed must be from 1 to 1000000, not {speed.ToString(CultureInfo.InvariantCulture)}.");
+            }
+        });
         var command = new Command(
             "serve",
             "Run the Caravan server: the HTTP API (reference at /docs, OpenAPI at /openapi/v1.json, health at /healthz) over a SQLite database. "
@@ -97,7 +111,7 @@ public static class ServeCommand
             + "Devices publish telemetry over MQTT to the embedded broker (user name: device id, password: device token), or, with Caravan__Mqtt__Mode=External and "
             + "Caravan__Mqtt__Broker=HOST:PORT, Caravan reads it from an external broker (docs/telemetry.md). "
             + "Every setting can also come from appsettings.json or CARAVAN-style environment variables (Caravan__Storage__DataDirectory, ...).");
-        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo, demoTrackers, etaThreshold, geofenceDwell })
+        foreach (var option in new Option[] { urls, data, network, maxJson, maxDocument, mqttPort, mqttAddress, demo, demoTrackers, demoSpeed, etaThreshold, geofenceDwell })
         {
             command.Options.Add(option);
         }
@@ -106,6 +120,7 @@ public static class ServeCommand
         [
             "caravan serve",
             "caravan serve --demo",
+            "caravan serve --demo --demo-trackers 5 --demo-speed 20000",
             "caravan serve --urls http://127.0.0.1:8080 --data /var/lib/caravan",
             "caravan serve --urls http://0.0.0.0:5080 --mqtt-address 0.0.0.0 --mqtt-port 1883",
             "caravan serve --mqtt-port off",
@@ -136,6 +151,11 @@ public static class ServeCommand
             if (parseResult.GetValue(demoTrackers) is { } trackers)
             {
                 settings[$"{DemoTrackerOptions.SectionName}:Shipments"] = trackers.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parseResult.GetValue(demoSpeed) is { } speed)
+            {
+                settings[$"{DemoTrackerOptions.SectionName}:Speed"] = speed.ToString(CultureInfo.InvariantCulture);
             }
 
             if (parseResult.GetValue(maxJson) is { } jsonBytes)
@@ -183,12 +203,19 @@ public static class ServeCommand
         try
         {
             var app = CaravanServer.CreateBuilder([], settings).BuildCaravan();
+
+            // Settings are checked before the host starts, so a bad one is this one line, not the host's failure log.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             app.Run();
             return ExitCodes.Ok;
         }
         catch (OptionsValidationException e)
         {
             return console.Fail(ExitCodes.BadInput, $"invalid setting: {string.Join("; ", e.Failures)}");
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            return console.Fail(ExitCodes.BadInput, $"invalid setting: {string.Join("; ", e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures))}");
         }
         catch (StorageSchemaException e)
         {

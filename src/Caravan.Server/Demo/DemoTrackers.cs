@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caravan.Core.Network;
 using Caravan.Core.Planning;
 using Caravan.Core.Shipments;
 using Caravan.Core.Simulation;
@@ -15,9 +16,11 @@ namespace Caravan.Server.Demo;
 /// Makes the demo corridor move: when the demo is on, books <see cref="DemoTrackerOptions.Shipments"/> simulated shipments
 /// for the demo forwarder (the demo consignee receives them), registers and binds a tracker to each container, and
 /// drives the virtual trackers (<see cref="VirtualTracker"/>) — replaying the last days faster than real time, then in
-/// real time until every container is delivered. Readings take the HTTP endpoint's ingestion path in process (validated,
-/// appended durably, then published to the <see cref="StoredReadingsFeed"/>), never the network. Each start books new
-/// shipments and devices (<c>demo-trk-{start}-{n}</c>), so a restarted demo moves again.
+/// real time until every container is delivered. Readings take the path every device's readings take, in process rather
+/// than over the network: <see cref="TelemetryIntake"/> validates them and the <see cref="ReadingPipeline"/> stores them
+/// durably, deduplicated, and publishes them to the <see cref="StoredReadingsFeed"/>. A restart resumes the demo
+/// trackers still under way (rebuilt from their devices, bindings and itineraries) and books only as many new shipments
+/// and devices (<c>demo-trk-{start}-{n}</c>) as it takes to have <see cref="DemoTrackerOptions.Shipments"/> moving.
 /// </summary>
 public sealed class DemoTrackers(
     IOptions<DemoOptions> demo,
@@ -25,10 +28,8 @@ public sealed class DemoTrackers(
     IPartyStore parties,
     IShipmentStore shipments,
     IDeviceStore devices,
-    IReadingStore readings,
-    ReadingValidator validator,
-    IngestionMetrics metrics,
-    StoredReadingsFeed feed,
+    IAlertStore watched,
+    TelemetryIntake intake,
     CorridorNetworkProvider networks,
     TimeProvider clock,
     ILogger<DemoTrackers> logger) : BackgroundService
@@ -39,7 +40,13 @@ public sealed class DemoTrackers(
     /// <summary>Readings stored so far.</summary>
     public long Stored => Interlocked.Read(ref _stored);
 
+    /// <summary>Readings the store already held when they were sent again; a resumed tracker sends none.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    private const string DevicePrefix = "demo-trk-";
+
     private long _stored;
+    private long _duplicates;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,9 +72,12 @@ public sealed class DemoTrackers(
         var start = clock.GetUtcNow();
         var span = TimeSpan.FromDays(settings.ReplayDays);
         var replay = SimulationClock.Replaying(start, span, settings.Speed);
-        var trackers = new List<VirtualTracker>();
+
+        // Trackers booked by an earlier start that are still under way move on; only the rest are booked anew.
+        var (trackers, sentUntil) = await ResumeAsync(planner.Network, start, settings.Shipments, stoppingToken).ConfigureAwait(false);
+        var resumed = trackers.Count;
         var tag = ((long)(start - DateTimeOffset.UnixEpoch).TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        for (var i = 0; i < settings.Shipments && !stoppingToken.IsCancellationRequested; i++)
+        for (var i = 0; trackers.Count < settings.Shipments && i < settings.Shipments && !stoppingToken.IsCancellationRequested; i++)
         {
             if (await BookAsync(planner, tag, i, replay.SimulatedStart, replay.SimulatedStart + (span * 0.75), stoppingToken).ConfigureAwait(false) is { } tracker)
             {
@@ -82,7 +92,7 @@ public sealed class DemoTrackers(
         }
 
         Trackers = trackers;
-        Log.DemoTrackersStarted(logger, trackers.Count, settings.ReplayDays, settings.Speed);
+        Log.DemoTrackersStarted(logger, trackers.Count - resumed, resumed, settings.ReplayDays, settings.Speed);
         var simulation = new SimulationClock(clock.GetUtcNow(), replay.SimulatedStart, settings.Speed);
         var fleet = new TrackerFleet(trackers);
         var tick = TimeSpan.FromMilliseconds(settings.TickMilliseconds);
@@ -90,7 +100,11 @@ public sealed class DemoTrackers(
         {
             foreach (var batch in fleet.Due(simulation.At(clock.GetUtcNow())))
             {
-                await IngestAsync(batch, stoppingToken).ConfigureAwait(false);
+                // Refused (the pipeline stayed full): the same readings again at the next tick, as a device retries.
+                while (!await IngestAsync(batch, sentUntil, stoppingToken).ConfigureAwait(false))
+                {
+                    await Task.Delay(tick, clock, stoppingToken).ConfigureAwait(false);
+                }
             }
 
             await Task.Delay(tick, clock, stoppingToken).ConfigureAwait(false);
@@ -99,35 +113,77 @@ public sealed class DemoTrackers(
         Log.DemoTrackersFinished(logger, Stored);
     }
 
-    // As POST /api/telemetry does: validate, append (durable when the task completes), then publish to the followers.
-    private async Task IngestAsync(FleetBatch batch, CancellationToken cancellationToken)
+    // As POST /api/telemetry and MQTT do: validated, counted and logged when rejected, then submitted to the ingestion
+    // pipeline, which deduplicates, writes durably and publishes to the followers before it answers.
+    private async Task<bool> IngestAsync(FleetBatch batch, Dictionary<DeviceId, DateTimeOffset> sentUntil, CancellationToken cancellationToken)
     {
-        var valid = new List<TrackerReading>(batch.Readings.Count);
-        foreach (var reading in batch.Readings)
+        var device = batch.Tracker.Device;
+        var due = sentUntil.TryGetValue(device, out var until) ? [.. batch.Readings.Where(r => r.Time > until)] : batch.Readings;
+        var valid = intake.Validate(device, due, out var rejected);
+        if (valid.Count == 0)
         {
-            var validation = validator.Validate(reading);
-            if (validation.Reading is { } ok)
+            return true;
+        }
+
+        try
+        {
+            var result = await intake.StoreAsync(device, valid, rejected, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _stored, result.Stored);
+            Interlocked.Add(ref _duplicates, result.Duplicates);
+            return true;
+        }
+        catch (IngestionUnavailableException e)
+        {
+            Log.DemoTrackerReadingsRefused(logger, device.Value, e.Message);
+            return false;
+        }
+    }
+
+    // At most `limit` of the demo's trackers booked at earlier starts whose journeys are not over, rebuilt as they were
+    // booked: the same device, itinerary and seed give the same readings. Each sends only what is newer than its newest
+    // stored reading (sentUntil), so the followers (progress, alerts) are not shown its past a second time.
+    private async Task<(List<VirtualTracker> Trackers, Dictionary<DeviceId, DateTimeOffset> SentUntil)> ResumeAsync(
+        CorridorNetwork network, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var resumed = new List<VirtualTracker>();
+        var sentUntil = new Dictionary<DeviceId, DateTimeOffset>();
+        var lastFix = (await watched.ListWatchedDevicesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(w => w.LastFix is not null)
+            .ToDictionary(w => w.Binding.Device, w => w.LastFix!.Value);
+        foreach (var device in await devices.ListAsync(DemoParties.Forwarder, cancellationToken).ConfigureAwait(false))
+        {
+            if (resumed.Count == limit)
             {
-                valid.Add(ok);
+                break;
             }
-            else
+
+            var id = device.Id.Value;
+            var dash = id.LastIndexOf('-');
+            if (!id.StartsWith(DevicePrefix, StringComparison.Ordinal) || dash < DevicePrefix.Length
+                || !int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
             {
-                foreach (var p in validation.Problems)
+                continue;
+            }
+
+            var bindings = await devices.ListBindingsAsync(device.Id, cancellationToken).ConfigureAwait(false);
+            if (bindings.Count == 0 || bindings[^1].To is not null
+                || await shipments.FindAsync(bindings[^1].Shipment, cancellationToken).ConfigureAwait(false) is not { Itinerary: { } itinerary })
+            {
+                continue;
+            }
+
+            if (VirtualTracker.TryCreate(device.Id, itinerary, network, SimulationSettings.Default, SimulationSeed.Mix(demo.Value.Seed, number - 1 + 1_000_000), out _) is { } tracker
+                && tracker.Journey.End > now)
+            {
+                resumed.Add(tracker);
+                if (lastFix.TryGetValue(device.Id, out var fix))
                 {
-                    metrics.Rejected(p.Field);
-                    Log.ReadingRejected(logger, reading.Device.Value, p.Field, p.Field, p.Message);
+                    sentUntil[device.Id] = fix;
                 }
             }
         }
 
-        if (valid.Count == 0)
-        {
-            return;
-        }
-
-        var result = await readings.AppendAsync(valid, cancellationToken).ConfigureAwait(false);
-        feed.Publish(valid);
-        Interlocked.Add(ref _stored, result.Stored);
+        return (resumed, sentUntil);
     }
 
     private async Task<VirtualTracker?> BookAsync(
@@ -158,7 +214,7 @@ public sealed class DemoTrackers(
             }
 
             var itinerary = ShipmentItinerary.From(candidates[random.Next(Math.Min(3, candidates.Count))]);
-            var device = DeviceId.Parse(string.Create(CultureInfo.InvariantCulture, $"demo-trk-{tag}-{index + 1:D2}"));
+            var device = DeviceId.Parse(string.Create(CultureInfo.InvariantCulture, $"{DevicePrefix}{tag}-{index + 1:D2}"));
             if (VirtualTracker.TryCreate(device, itinerary, network, SimulationSettings.Default, SimulationSeed.Mix(demo.Value.Seed, index + 1_000_000), out _) is not { } tracker)
             {
                 continue;

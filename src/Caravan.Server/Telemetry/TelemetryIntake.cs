@@ -30,6 +30,33 @@ public sealed class TelemetryIntake(ReadingValidator validator, ReadingPipeline 
     public TelemetryParseResult ParseJson(DeviceId device, in ReadOnlySequence<byte> payload, out int rejected) =>
         payload.IsSingleSegment ? ParseJson(device, payload.FirstSpan, out rejected) : ParseJson(device, payload.ToArray(), out rejected);
 
+    /// <summary>
+    /// Validates readings made in process (the demo's virtual trackers) as the parsers validate what devices send: the
+    /// valid ones are returned, every rejected one is counted and logged with its field. <paramref name="rejected"/> is
+    /// how many were rejected.
+    /// </summary>
+    public IReadOnlyList<TrackerReading> Validate(DeviceId device, IReadOnlyList<TrackerReading> readings, out int rejected)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var valid = new List<TrackerReading>(readings.Count);
+        var problems = new List<TelemetryProblem>();
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var validation = validator.Validate(readings[i]);
+            if (validation.Reading is { } ok)
+            {
+                valid.Add(ok);
+            }
+            else
+            {
+                problems.AddRange(validation.Problems.Select(p => p with { Field = $"$[{i}].{p.Field}" }));
+            }
+        }
+
+        rejected = Reject(device, problems);
+        return valid;
+    }
+
     /// <summary>Stores valid readings of <paramref name="device"/> through the pipeline; completes once they are durable.</summary>
     /// <exception cref="IngestionUnavailableException">Nothing was stored: the sender should retry.</exception>
     public async Task<ReadingAppendResult> StoreAsync(DeviceId device, IReadOnlyList<TrackerReading> readings, int rejected, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Caravan.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReadingStore : IReadingStore
 {
-    private const string Columns =
+    internal const string Columns =
         "device_id, time, lat, lon, speed_kmh, heading_deg, altitude_m, accuracy_m, temperature_c, humidity_percent, shock_g, door, battery_percent";
 
     private readonly SqliteDatabase _database;
@@ -119,7 +119,7 @@ public sealed class SqliteReadingStore : IReadingStore
         }
     }
 
-    private static TrackerReading Read(SqliteDataReader reader) =>
+    internal static TrackerReading Read(SqliteDataReader reader) =>
         new(DeviceId.Parse(reader.GetString(0)), Sql.ReadTime(reader.GetString(1)), new GeoPoint(reader.GetDouble(2), reader.GetDouble(3)))
         {
             SpeedKmh = Number(reader, 4),

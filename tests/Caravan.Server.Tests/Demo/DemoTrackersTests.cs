@@ -78,6 +78,49 @@ public sealed class DemoTrackersTests
     }
 
     [Fact]
+    public async Task A_restarted_demo_resumes_its_trackers_under_way_and_books_no_more_shipments()
+    {
+        using var directory = new TempDirectory();
+        List<string> first;
+        var before = new Dictionary<string, IReadOnlyList<TrackerReading>>();
+        int shipments;
+        await using (var factory = new CaravanFactory(directory.Path, Settings(2)))
+        {
+            var trackers = factory.Services.GetRequiredService<DemoTrackers>();
+            await UntilAsync(factory, () => trackers.Stored > 0);
+            first = [.. trackers.Trackers.Select(t => t.Device.Value).Order()];
+            var store = factory.Services.GetRequiredService<IReadingStore>();
+            foreach (var device in first)
+            {
+                before[device] = await store.TrackAsync(DeviceId.Parse(device), null, null, 100_000, CancellationToken.None);
+            }
+
+            shipments = (await factory.Services.GetRequiredService<IShipmentStore>().ListForPartyAsync(DemoParties.Forwarder, CancellationToken.None)).Count;
+        }
+
+        await using (var factory = new CaravanFactory(directory.Path, Settings(2)))
+        {
+            var trackers = factory.Services.GetRequiredService<DemoTrackers>();
+            var store = factory.Services.GetRequiredService<IReadingStore>();
+
+            // Resumed, each tracker goes on from its newest stored reading.
+            await UntilAsync(factory, () => trackers.Trackers.Count > 0 && before.All(b =>
+                store.TrackAsync(DeviceId.Parse(b.Key), b.Value[^1].Time.AddTicks(1), null, 1, CancellationToken.None).GetAwaiter().GetResult().Count > 0));
+
+            Assert.Equal(first, trackers.Trackers.Select(t => t.Device.Value).Order());
+            Assert.Equal(0, trackers.Duplicates);
+            var devices = await factory.Services.GetRequiredService<IDeviceStore>().ListAsync(DemoParties.Forwarder, CancellationToken.None);
+            Assert.Equal(first, devices.Select(d => d.Id.Value).Where(id => id.StartsWith("demo-trk-", StringComparison.Ordinal)).Order());
+            Assert.Equal(shipments, (await factory.Services.GetRequiredService<IShipmentStore>().ListForPartyAsync(DemoParties.Forwarder, CancellationToken.None)).Count);
+            foreach (var (device, track) in before)
+            {
+                // The same readings, not a second series beside the first.
+                Assert.Equal(track, await store.TrackAsync(DeviceId.Parse(device), null, track[^1].Time.AddTicks(1), 100_000, CancellationToken.None));
+            }
+        }
+    }
+
+    [Fact]
     public async Task No_demo_trackers_run_when_turned_off()
     {
         using var directory = new TempDirectory();

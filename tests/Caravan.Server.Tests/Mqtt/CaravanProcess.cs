@@ -41,6 +41,9 @@ public sealed class CaravanProcess : IAsyncDisposable
 
         start.Environment["Caravan__AdminToken"] = adminToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The retention worker's first pass at start-up would thin readings older than 30 days, which some tests send.
+        start.Environment["Caravan__Retention__Enabled"] = "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException("caravan serve did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
