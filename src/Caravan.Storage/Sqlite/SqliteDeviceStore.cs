@@ -134,6 +134,21 @@ public sealed class SqliteDeviceStore : IDeviceStore
         return bindings;
     }
 
+    public async Task<IReadOnlyList<DeviceBinding>> ListShipmentBindingsAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null, $"SELECT {BindingColumns} FROM device_bindings WHERE shipment_id = $shipment ORDER BY from_at, id", ("$shipment", shipment.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var bindings = new List<DeviceBinding>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            bindings.Add(ReadBinding(reader));
+        }
+
+        return bindings;
+    }
+
     public async Task<DeviceBinding?> FindBindingAsync(DeviceId device, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
