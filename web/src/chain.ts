@@ -148,6 +148,8 @@ export interface ChainView {
   summary: string;
   /** The entry the chain breaks at, when it is one of the entries read; null otherwise. */
   brokenAt: number | null;
+  /** Why it breaks there (the server's reason); null when intact. */
+  reason: string | null;
   check(sequence: number): EntryCheck;
 }
 
@@ -163,6 +165,7 @@ export function chainView(result: VerifyResult, sequences: number[]): ChainView 
       state: 'intact',
       summary: `The chain verifies: all ${result.entriesChecked} entries are signed by their authors and sealed in order; nothing was altered.`,
       brokenAt: null,
+      reason: null,
       check: () => 'verified',
     };
   }
@@ -175,6 +178,7 @@ export function chainView(result: VerifyResult, sequences: number[]): ChainView 
     state: 'broken',
     summary,
     brokenAt: within ? broken.sequence : null,
+    reason: broken.reason,
     check: (sequence) => (sequence < broken.sequence ? 'verified' : sequence === broken.sequence ? 'broken' : 'unchecked'),
   };
 }

@@ -52,7 +52,9 @@ function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    // Turkish dotless ı has no decomposition: Halkalı is found as "halkali".
+    .replace(/ı/g, 'i');
 }
 
 /**

@@ -250,7 +250,7 @@ export function shipmentPage(ctx: PageContext): void {
         item.correctedBy !== null ? ` · corrected by entry ${item.correctedBy}` : '',
         item.correctsEventId ? ` · corrects event ${item.correctsEventId}` : '',
       ),
-      check === 'broken' ? h('span', { class: 'check broken', role: 'note' }, `✗ The chain breaks here: ${verified?.summary ?? ''}`) : null,
+      check === 'broken' ? h('span', { class: 'check broken', role: 'note' }, `✗ The chain breaks here: ${verified?.reason ?? ''}.`) : null,
       check === 'unchecked' ? h('span', { class: 'check unchecked' }, 'Not verified: after the break') : null,
     );
   }

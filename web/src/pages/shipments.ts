@@ -75,7 +75,7 @@ export function shipmentsPage(ctx: PageContext): void {
       h(
         'td',
         { class: 'arrival', 'data-source': arrival.source },
-        arrival.arrived ? 'Arrived' : h('span', {}, timeElement(arrival.p50), ' / ', timeElement(arrival.p90)),
+        arrival.arrived ? 'Arrived' : h('span', {}, timeElement(arrival.p50), h('span', { class: 'visually-hidden' }, ' to '), timeElement(arrival.p90)),
         h('span', { class: 'sub' }, arrival.source === 'estimate' ? 'tracker estimate' : 'as planned'),
       ),
       h(
