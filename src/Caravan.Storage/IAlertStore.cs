@@ -25,6 +25,12 @@ public interface IAlertStore
 
     Task<IReadOnlyList<StoredAlert>> ListAsync(AlertQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many alerts are unresolved on each shipment <paramref name="party"/> holds a role in, by state (open,
+    /// acknowledged); shipments without one are absent. One query, for lists of shipments.
+    /// </summary>
+    Task<IReadOnlyDictionary<ShipmentId, UnresolvedAlertCounts>> CountUnresolvedAsync(PartyId party, CancellationToken cancellationToken);
+
     /// <summary>Every unresolved alert, so rules restarted can carry on from them.</summary>
     Task<IReadOnlyList<StoredAlert>> ListUnresolvedAsync(CancellationToken cancellationToken);
 

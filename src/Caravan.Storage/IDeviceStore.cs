@@ -29,6 +29,9 @@ public interface IDeviceStore
     /// <summary>The device's bindings, oldest first.</summary>
     Task<IReadOnlyList<DeviceBinding>> ListBindingsAsync(DeviceId device, CancellationToken cancellationToken);
 
+    /// <summary>The bindings of any device to a container of <paramref name="shipment"/>, oldest first.</summary>
+    Task<IReadOnlyList<DeviceBinding>> ListShipmentBindingsAsync(ShipmentId shipment, CancellationToken cancellationToken);
+
     /// <summary>The binding of the device in force at <paramref name="at"/>; null when it was bound to nothing then.</summary>
     Task<DeviceBinding?> FindBindingAsync(DeviceId device, DateTimeOffset at, CancellationToken cancellationToken);
 }

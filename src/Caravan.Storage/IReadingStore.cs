@@ -26,4 +26,7 @@ public interface IReadingStore
     /// null for open), in time order, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<TrackerReading>> TrackAsync(DeviceId device, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The device's newest reading with <paramref name="from"/> ≤ time &lt; <paramref name="to"/> (either bound may be null for open); null when there is none.</summary>
+    Task<TrackerReading?> LatestAsync(DeviceId device, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken);
 }

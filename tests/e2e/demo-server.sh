@@ -9,7 +9,8 @@ start_demo_server() {
   demo_log="$demo_data/serve.log"
   demo_url="http://127.0.0.1:$port"
   demo_tokens="$demo_data/caravan-data/demo-tokens.json"
-  dotnet "$dll" serve --demo --data "$demo_data/caravan-data" --urls "$demo_url" >"$demo_log" 2>&1 &
+  # No MQTT listener: the browser suites do not use it, and port 1883 may be taken on a shared machine.
+  dotnet "$dll" serve --demo --data "$demo_data/caravan-data" --urls "$demo_url" --mqtt-port off >"$demo_log" 2>&1 &
   demo_server=$!
   trap 'kill "$demo_server" 2>/dev/null; wait "$demo_server" 2>/dev/null; rm -rf "$demo_data"' EXIT
   for _ in $(seq 1 120); do

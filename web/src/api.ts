@@ -58,6 +58,24 @@ export class Api {
     return this.request<ShipmentSummary>('POST', '/api/shipments', body, signal);
   }
 
+  /** A GET of any JSON resource of the API. */
+  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal);
+  }
+
+  /** A POST of JSON (or of nothing, with `undefined`) to the API. */
+  post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('POST', path, body, signal);
+  }
+
+  /** A plain fetch with the bearer token, for what is not JSON (downloads, the live feed's stream). */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = this.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return fetch(this.base + path, { ...init, headers });
+  }
+
   private async request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
     const token = this.token();

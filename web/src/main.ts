@@ -15,7 +15,14 @@ const api = new Api(() => session.token);
 const ROUTES: Record<string, { title: string; load: () => Promise<(ctx: PageContext) => void> }> = {
   '/': { title: 'Corridor map', load: async () => (await import('./pages/corridor')).corridorPage },
   '/plan': { title: 'Plan', load: async () => (await import('./pages/plan')).planPage },
+  '/shipments': { title: 'Shipments', load: async () => (await import('./pages/shipments')).shipmentsPage },
 };
+const SHIPMENT_ROUTE = { title: 'Shipment', load: async () => (await import('./pages/shipment')).shipmentPage };
+
+/** The page at `path`: one of ROUTES, or a shipment's page at /shipments/{id}. */
+function pageAt(path: string): (typeof ROUTES)[string] | undefined {
+  return ROUTES[path] ?? (/^\/shipments\/[^/]+$/.test(path) ? SHIPMENT_ROUTE : undefined);
+}
 
 let shell: { ctx: PageContext; nav: HTMLElement } | null = null;
 
@@ -44,7 +51,7 @@ async function route(): Promise<void> {
     navigate('/', true);
     return;
   }
-  const page = ROUTES[path];
+  const page = pageAt(path);
   if (!shell) {
     const started = await start();
     if (!started) return;
@@ -54,7 +61,9 @@ async function route(): Promise<void> {
     return;
   }
   document.title = `${page.title} · Caravan`;
-  shell!.nav.querySelectorAll('a').forEach((a) => (a.pathname === path ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current')));
+  shell!.nav.querySelectorAll('a').forEach((a) => (a.pathname === path || path.startsWith(`${a.pathname}/`) ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current')));
+  // The page leaving stops what it started (a live feed, markers).
+  shell!.ctx.panel.dispatchEvent(new Event('caravan:leave'));
   (await page.load())(shell!.ctx);
   shell!.ctx.panel.focus({ preventScroll: true });
 }
@@ -91,6 +100,7 @@ async function start(): Promise<PageContext | null> {
     { 'aria-label': 'Pages' },
     h('a', { href: '/', 'data-nav': true }, 'Corridor map'),
     h('a', { href: '/plan', 'data-nav': true }, 'Plan'),
+    h('a', { href: '/shipments', 'data-nav': true }, 'Shipments'),
   );
   const panel = h('section', { class: 'panel', id: 'main', tabindex: -1 });
   const mapBox = h('div', { class: 'map', id: 'map' });
@@ -140,7 +150,7 @@ function signIn(problem?: string): void {
       return;
     }
     const next = (history.state as { next?: string } | null)?.next;
-    navigate(next && next !== '/sign-in' && ROUTES[next] ? next : '/', true);
+    navigate(next && next !== '/sign-in' && pageAt(next) ? next : '/', true);
   });
   app.replaceChildren(h('main', { class: 'sign-in-page', id: 'main' }, form));
   input.focus();

@@ -6,6 +6,7 @@ using Caravan.Server.Events;
 using Caravan.Server.Hosting;
 using Caravan.Server.Json;
 using Caravan.Server.Progress;
+using Caravan.Server.Telemetry;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +14,8 @@ namespace Caravan.Server.Shipments;
 
 /// <summary>
 /// Shipments, for parties holding a role on them: <c>POST /api/shipments</c> (a forwarder or shipper books one),
-/// <c>GET /api/shipments</c> (the caller's), <c>GET /api/shipments/{id}</c> (404 unless the caller holds a role), each with its status derived from its events.
+/// <c>GET /api/shipments</c> (the caller's), <c>GET /api/shipments/{id}</c> (404 unless the caller holds a role), each with its status derived from its events,
+/// its estimated arrival and its unresolved alerts; and <c>GET /api/shipments/{id}/positions</c>, where its containers' trackers last saw them.
 /// </summary>
 public static class ShipmentEndpoints
 {
@@ -23,6 +25,7 @@ public static class ShipmentEndpoints
         group.MapPost("/", CreateAsync).WithName("CreateShipment").WithSummary("Book a shipment on an itinerary from POST /api/plan (forwarder or shipper).");
         group.MapGet("/", ListAsync).WithName("ListShipments").WithSummary("The shipments the caller holds a role in, newest first.");
         group.MapGet("/{id}", GetAsync).WithName("GetShipment").WithSummary("One shipment the caller holds a role in.");
+        group.MapGet("/{id}/positions", PositionsAsync).WithName("GetShipmentPositions").WithSummary("The newest reading of each tracker bound to the shipment's containers.");
         return group;
     }
 
@@ -70,33 +73,68 @@ public static class ShipmentEndpoints
     }
 
     internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(
-        ClaimsPrincipal user, IShipmentStore shipments, IEventStore events, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IShipmentStore shipments, IEventStore events, IAlertStore alerts, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
     {
         var party = Caller.From(user).RequiredParty;
         var list = await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false);
+        var unresolved = await alerts.CountUnresolvedAsync(party, cancellationToken).ConfigureAwait(false);
         var responses = new List<ShipmentResponse>(list.Count);
         foreach (var shipment in list)
         {
+            // One read of each chain (the status); the estimate is the worker's in memory, or the one it saved last.
             var status = await ShipmentStatusReader.DeriveAsync(events, shipment, cancellationToken).ConfigureAwait(false);
-            responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status));
+            var eta = await EtaAsync(shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
+            responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status, eta, unresolved.GetValueOrDefault(shipment.Id)));
         }
 
         return TypedResults.Ok(responses);
     }
 
     internal static async Task<Results<Ok<ShipmentResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, ShipmentAccess access, IEventStore events, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
+        string id,
+        ClaimsPrincipal user,
+        ShipmentAccess access,
+        IEventStore events,
+        IAlertStore alerts,
+        ProgressWorker progress,
+        IProgressStore saved,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (await access.FindAsync(caller, id, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return NotFound(id);
+        }
+
+        var status = await ShipmentStatusReader.DeriveAsync(events, found.Shipment, cancellationToken).ConfigureAwait(false);
+        var eta = await EtaAsync(found.Shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
+        var unresolved = await alerts.CountUnresolvedAsync(caller.RequiredParty, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status, eta, unresolved.GetValueOrDefault(found.Shipment.Id)));
+    }
+
+    internal static async Task<Results<Ok<List<ContainerPositionResponse>>, ProblemHttpResult>> PositionsAsync(
+        string id, ClaimsPrincipal user, ShipmentAccess access, IDeviceStore devices, IReadingStore readings, CancellationToken cancellationToken)
     {
         if (await access.FindAsync(Caller.From(user), id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return NotFound(id);
         }
 
-        var status = await ShipmentStatusReader.DeriveAsync(events, found.Shipment, cancellationToken).ConfigureAwait(false);
-        var eta = progress.LatestEta(found.Shipment.Id)
-            ?? ProgressWorker.Read(await saved.LatestAsync(found.Shipment.Id, cancellationToken).ConfigureAwait(false))?.Eta;
-        return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status, eta));
+        var bindings = await devices.ListShipmentBindingsAsync(found.Shipment.Id, cancellationToken).ConfigureAwait(false);
+        var positions = new List<ContainerPositionResponse>(bindings.Count);
+        foreach (var binding in bindings)
+        {
+            var latest = await readings.LatestAsync(binding.Device, binding.From, binding.To, cancellationToken).ConfigureAwait(false);
+            positions.Add(new ContainerPositionResponse(
+                binding.Device.Value, binding.Container.Value, binding.From, binding.To, latest is null ? null : ReadingResponse.Of(latest)));
+        }
+
+        return TypedResults.Ok(positions);
     }
+
+    private static async Task<EtaSnapshot?> EtaAsync(ShipmentId shipment, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken) =>
+        progress.LatestEta(shipment)
+        ?? ProgressWorker.Read(await saved.LatestAsync(shipment, cancellationToken).ConfigureAwait(false))?.Eta;
 
     /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>
     public static ProblemHttpResult NotFound(string id) =>

@@ -4,13 +4,14 @@ using Caravan.Server.Events;
 using Caravan.Server.Json;
 using Caravan.Server.Planning;
 using Caravan.Server.Progress;
+using Caravan.Storage;
 
 namespace Caravan.Server.Shipments;
 
 /// <summary>
 /// A shipment as the API shows it to a party holding a role on it, with that party's roles, and its status and latest
-/// actual event derived from its chain on every read, and its estimated arrival once a tracker on it has been followed
-/// (<see cref="Eta"/>; null before that, and in lists).
+/// actual event derived from its chain on every read, its estimated arrival once a tracker on it has been followed
+/// (<see cref="Eta"/>; null before that), and how many of its alerts are unresolved (<see cref="Alerts"/>).
 /// </summary>
 public sealed record ShipmentResponse(
     string Id,
@@ -24,10 +25,12 @@ public sealed record ShipmentResponse(
     string Status,
     RawJson? LatestEvent,
     EtaResponse? Eta,
-    TemperatureRangeBody? TemperatureRange)
+    TemperatureRangeBody? TemperatureRange,
+    AlertCountsResponse Alerts)
 {
-    /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked.</summary>
-    public static ShipmentResponse From(Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null, EtaSnapshot? eta = null)
+    /// <summary>The response for <paramref name="shipment"/>; without <paramref name="status"/> (a shipment just booked) it is booked, without <paramref name="alerts"/> it has none.</summary>
+    public static ShipmentResponse From(
+        Shipment shipment, IReadOnlyList<ShipmentRole> yourRoles, ShipmentStatus? status = null, EtaSnapshot? eta = null, UnresolvedAlertCounts? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(shipment);
         ArgumentNullException.ThrowIfNull(yourRoles);
@@ -54,6 +57,7 @@ public sealed record ShipmentResponse(
             EnumText.Of(status?.State ?? ShipmentState.Booked),
             status?.LatestEvent is { } latest ? new RawJson(latest.CanonicalJson) : null,
             eta is null ? null : EtaResponse.From(eta),
-            shipment.TemperatureRange is { } range ? new TemperatureRangeBody(range.MinC, range.MaxC) : null);
+            shipment.TemperatureRange is { } range ? new TemperatureRangeBody(range.MinC, range.MaxC) : null,
+            new AlertCountsResponse(alerts?.Open ?? 0, alerts?.Acknowledged ?? 0));
     }
 }

@@ -146,6 +146,27 @@ public sealed class SqliteAlertStore : IAlertStore
         return SelectAsync(where.ToString(), query.Limit, cancellationToken, [.. parameters]);
     }
 
+    public async Task<IReadOnlyDictionary<ShipmentId, UnresolvedAlertCounts>> CountUnresolvedAsync(PartyId party, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null,
+            """
+            SELECT shipment_id, SUM(acknowledged_at IS NULL), SUM(acknowledged_at IS NOT NULL) FROM alerts
+            WHERE resolved_at IS NULL AND shipment_id IN (SELECT shipment_id FROM shipment_parties WHERE party_id = $party)
+            GROUP BY shipment_id
+            """,
+            ("$party", party.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<ShipmentId, UnresolvedAlertCounts>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[ShipmentId.Parse(reader.GetString(0))] = new UnresolvedAlertCounts(reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        return counts;
+    }
+
     public Task<IReadOnlyList<StoredAlert>> ListUnresolvedAsync(CancellationToken cancellationToken) =>
         SelectAsync("WHERE resolved_at IS NULL", int.MaxValue, cancellationToken);
 

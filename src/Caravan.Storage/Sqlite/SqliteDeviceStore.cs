@@ -119,20 +119,11 @@ public sealed class SqliteDeviceStore : IDeviceStore
             },
             cancellationToken);
 
-    public async Task<IReadOnlyList<DeviceBinding>> ListBindingsAsync(DeviceId device, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = connection.Command(
-            null, $"SELECT {BindingColumns} FROM device_bindings WHERE device_id = $device ORDER BY from_at, id", ("$device", device.Value));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var bindings = new List<DeviceBinding>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            bindings.Add(ReadBinding(reader));
-        }
+    public Task<IReadOnlyList<DeviceBinding>> ListBindingsAsync(DeviceId device, CancellationToken cancellationToken) =>
+        SelectBindingsAsync("device_id", device.Value, cancellationToken);
 
-        return bindings;
-    }
+    public Task<IReadOnlyList<DeviceBinding>> ListShipmentBindingsAsync(ShipmentId shipment, CancellationToken cancellationToken) =>
+        SelectBindingsAsync("shipment_id", shipment.Value, cancellationToken);
 
     public async Task<DeviceBinding?> FindBindingAsync(DeviceId device, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -144,6 +135,21 @@ public sealed class SqliteDeviceStore : IDeviceStore
             ("$at", Sql.Time(at)));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadBinding(reader) : null;
+    }
+
+    // Bindings whose column (device_id or shipment_id, never caller text) equals the key, oldest first.
+    private async Task<IReadOnlyList<DeviceBinding>> SelectBindingsAsync(string column, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(null, $"SELECT {BindingColumns} FROM device_bindings WHERE {column} = $key ORDER BY from_at, id", ("$key", key));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var bindings = new List<DeviceBinding>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            bindings.Add(ReadBinding(reader));
+        }
+
+        return bindings;
     }
 
     private async Task<DeviceInfo?> FindOneAsync(string condition, object key, CancellationToken cancellationToken)

@@ -94,6 +94,19 @@ public sealed class SqliteReadingStore : IReadingStore
         return track;
     }
 
+    public async Task<TrackerReading?> LatestAsync(DeviceId device, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null,
+            $"SELECT {Columns} FROM readings WHERE device_id = $device AND time >= $from AND time < $to ORDER BY device_id DESC, time DESC LIMIT 1",
+            ("$device", device.Value),
+            ("$from", from is { } f ? Sql.Time(f) : string.Empty),
+            ("$to", to is { } t ? Sql.Time(t) : "~"));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
     private static void Bind(SqliteParameter[] parameters, TrackerReading reading)
     {
         object?[] values =

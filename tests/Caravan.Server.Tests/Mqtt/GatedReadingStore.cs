@@ -32,6 +32,9 @@ public sealed class GatedReadingStore(IReadingStore inner) : IReadingStore
     public Task<IReadOnlyList<TrackerReading>> TrackAsync(DeviceId device, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken) =>
         inner.TrackAsync(device, from, to, limit, cancellationToken);
 
+    public Task<TrackerReading?> LatestAsync(DeviceId device, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        inner.LatestAsync(device, from, to, cancellationToken);
+
     private Task WaitAsync(CancellationToken cancellationToken)
     {
         _reached.TrySetResult();

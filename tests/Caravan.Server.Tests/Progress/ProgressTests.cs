@@ -49,6 +49,23 @@ public sealed class ProgressTests(ProgressFixture server) : IClassFixture<Progre
     }
 
     [Fact]
+    public async Task The_list_shows_the_same_ETA_as_the_shipment_once_its_tracker_has_been_followed()
+    {
+        var track = await ProgressTrack.BookAsync(server.Factory, server.Forwarder, "trk-listed");
+        var before = (await server.Forwarder.GetFromJsonAsync<JsonArray>("/api/shipments"))!.Single(s => s!["id"]!.GetValue<string>() == track.Shipment)!;
+        Assert.Null(before["eta"]);
+
+        var readings = track.Journey(until: "KZAKT");
+        await track.PostAsync(readings);
+        await track.FollowedUntilAsync(ProgressTrack.TimeOf(readings[^1]));
+
+        var listed = (await server.Forwarder.GetFromJsonAsync<JsonArray>("/api/shipments"))!.Single(s => s!["id"]!.GetValue<string>() == track.Shipment)!;
+        var shown = (await server.Forwarder.GetFromJsonAsync<JsonObject>($"/api/shipments/{track.Shipment}"))!;
+        Assert.Equal("AZALT", listed["eta"]!["destination"]!["terminal"]!.GetValue<string>());
+        Assert.Equal(shown["eta"]!.ToJsonString(), listed["eta"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_ETA_moves_when_the_train_waits_three_extra_days_at_Aktau()
     {
         var track = await ProgressTrack.BookAsync(server.Factory, server.Forwarder, "trk-aktau");
