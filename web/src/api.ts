@@ -38,7 +38,7 @@ export function problemMessage(status: number, problem: Problem | null): string 
 /** The Caravan API over fetch with the session's bearer token. */
 export class Api {
   constructor(
-    private readonly token: () => string | null,
+    readonly token: () => string | null,
     private readonly base = '',
   ) {}
 
@@ -58,7 +58,7 @@ export class Api {
     return this.request<ShipmentSummary>('POST', '/api/shipments', body, signal);
   }
 
-  private async request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;

@@ -12,9 +12,14 @@ const app = document.getElementById('app')!;
 const session = new Session(sessionStorage);
 const api = new Api(() => session.token);
 
-const ROUTES: Record<string, { title: string; load: () => Promise<(ctx: PageContext) => void> }> = {
+// A page may return what to do when it is left (close a feed, take its layers off the shared map).
+type Page = (ctx: PageContext) => void | (() => void);
+let leave: (() => void) | null = null;
+
+const ROUTES: Record<string, { title: string; load: () => Promise<Page> }> = {
   '/': { title: 'Corridor map', load: async () => (await import('./pages/corridor')).corridorPage },
   '/plan': { title: 'Plan', load: async () => (await import('./pages/plan')).planPage },
+  '/live': { title: 'Live corridor', load: async () => (await import('./pages/live')).livePage },
 };
 
 let shell: { ctx: PageContext; nav: HTMLElement } | null = null;
@@ -36,6 +41,8 @@ document.addEventListener('click', (e) => {
 
 async function route(): Promise<void> {
   const path = location.pathname;
+  leave?.();
+  leave = null;
   if (!session.token) {
     signIn();
     return;
@@ -55,7 +62,7 @@ async function route(): Promise<void> {
   }
   document.title = `${page.title} · Caravan`;
   shell!.nav.querySelectorAll('a').forEach((a) => (a.pathname === path ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current')));
-  (await page.load())(shell!.ctx);
+  leave = (await page.load())(shell!.ctx) ?? null;
   shell!.ctx.panel.focus({ preventScroll: true });
 }
 
@@ -91,6 +98,7 @@ async function start(): Promise<PageContext | null> {
     { 'aria-label': 'Pages' },
     h('a', { href: '/', 'data-nav': true }, 'Corridor map'),
     h('a', { href: '/plan', 'data-nav': true }, 'Plan'),
+    h('a', { href: '/live', 'data-nav': true }, 'Live'),
   );
   const panel = h('section', { class: 'panel', id: 'main', tabindex: -1 });
   const mapBox = h('div', { class: 'map', id: 'map' });
