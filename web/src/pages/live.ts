@@ -16,7 +16,7 @@ const PANEL_EVERY_MS = 1000;
 declare global {
   interface Window {
     /** With ?feed=synthetic: takes event-stream text as if it came from /api/live (bench/web drives it). */
-    caravanLiveFeed?: { push(text: string): void };
+    caravanLiveFeed?: { push(text: string): void; repaint(): void };
   }
 }
 
@@ -377,7 +377,7 @@ export function livePage(ctx: PageContext): () => void {
     if (new URLSearchParams(location.search).get('feed') === 'synthetic') {
       // The benchmark's feed (bench/web/live.mjs): event-stream text pushed in, parsed and drawn as the real feed is.
       const parser = new SseParser();
-      window.caravanLiveFeed = { push: (text) => parser.push(text).forEach(onEvent) };
+      window.caravanLiveFeed = { push: (text) => parser.push(text).forEach(onEvent), repaint: () => map.map.triggerRepaint() };
       onState('live');
       void reload();
       return;
