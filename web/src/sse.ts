@@ -93,7 +93,8 @@ export const RECONNECT_DELAYS = [1000, 2000, 5000, 10_000, 15_000];
 
 /**
  * A live feed that stays open: reads `url` with the bearer token, hands events to the handlers, and reconnects when
- * the stream ends, fails or goes quiet for longer than `silenceMs` (the server sends a heartbeat every 15 s).
+ * the stream ends, fails or goes quiet for longer than `silenceMs` (the server sends a heartbeat every 15 s), after
+ * `delays`; a 401 closes it for good (the token will not work on the next try either).
  */
 export class LiveFeed {
   private controller: AbortController | null = null;
@@ -108,6 +109,7 @@ export class LiveFeed {
     private readonly token: () => string | null,
     private readonly handlers: FeedHandlers,
     private readonly silenceMs = 45_000,
+    private readonly delays: readonly number[] = RECONNECT_DELAYS,
   ) {}
 
   start(): void {
@@ -115,6 +117,7 @@ export class LiveFeed {
     void this.connect();
   }
 
+  /** Closes the feed for good (leaving the page). */
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -134,6 +137,12 @@ export class LiveFeed {
     let why: string;
     try {
       const response = await fetch(this.url, { headers, signal: controller.signal, cache: 'no-store' });
+      if (response.status === 401) {
+        // A token the server does not know (or revoked) will not work on the next try either.
+        this.stopped = true;
+        this.handlers.onState('closed', 'the server does not accept this token (401): sign in again');
+        return;
+      }
       if (!response.ok || !response.body) throw new Error(`the server answered ${response.status}`);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let watchdog = this.watch(controller);
@@ -162,7 +171,7 @@ export class LiveFeed {
       why = controller.signal.aborted ? 'the feed went quiet' : e instanceof Error ? e.message : String(e);
     }
     if (this.stopped) return;
-    const delay = this.parser.retry ?? RECONNECT_DELAYS[Math.min(this.attempt, RECONNECT_DELAYS.length - 1)]!;
+    const delay = this.parser.retry ?? this.delays[Math.min(this.attempt, this.delays.length - 1)]!;
     this.attempt++;
     this.opened = true;
     this.handlers.onState('reconnecting', `${why}; trying again in ${Math.round(delay / 1000)} s`);

@@ -362,7 +362,7 @@ export function livePage(ctx: PageContext): () => void {
     connecting: () => statusLine('loading', 'Connecting to the live feed…'),
     live: () => statusLine('ok', 'Live: positions and alerts arrive as they happen.'),
     reconnecting: (detail) => statusLine('error', `Reconnecting to the live feed${detail ? ` (${detail})` : ''}. Positions shown may be old.`),
-    closed: () => statusLine('info', 'The live feed is closed.'),
+    closed: (detail) => (detail ? statusLine('error', `The live feed is closed: ${detail}.`) : statusLine('info', 'The live feed is closed.')),
   };
   const onState = (state: FeedState, detail?: string) => {
     if (left) return;
