@@ -138,10 +138,10 @@ async function measure(label, settle = 3000, repaint = false) {
       seconds,
     };
   }, [SECONDS * 1000, repaint]);
-  console.log(
-    `live ${label}: ${r.fps.toFixed(1)} fps over ${r.seconds.toFixed(1)} s (requestAnimationFrame count), ${r.markers} markers, ` +
-      `${r.ticks} feed ticks of ${MARKERS} positions (${r.feedMs.toFixed(0)} ms each to parse and reduce on the main thread), ${r.draws.toFixed(2)} setData/s`,
-  );
+  const feed = Number.isFinite(r.ticks) && r.ticks > 0
+    ? `, ${r.ticks} feed ticks of ${MARKERS} positions (${r.feedMs.toFixed(0)} ms each to parse and reduce on the main thread), ${r.draws.toFixed(2)} setData/s`
+    : '';
+  console.log(`live ${label}: ${r.fps.toFixed(1)} fps over ${r.seconds.toFixed(1)} s (requestAnimationFrame count), ${r.markers || 0} markers${feed}`);
   return r;
 }
 
