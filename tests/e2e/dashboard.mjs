@@ -138,6 +138,70 @@ await spec('a wrong token is refused with a message, the demo token signs in and
   await page.screenshot({ path: join(artifacts, 'corridor-map.png') });
 });
 
+// Early in the suite: the demo replays its trackers' last two days at 600× for about five minutes after the server
+// starts, so a container reports every few seconds now; later it reports every 15 minutes, in real time.
+await spec('the live corridor shows the demo containers, counts them by corridor and leg, and a tracker moves its marker', async (page) => {
+  await signIn(page);
+  await mapReady(page);
+  await page.getByRole('link', { name: 'Live', exact: true }).click();
+  await page.getByRole('heading', { name: 'Live corridor' }).waitFor();
+  await page.locator('.connection[data-state=live]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.getElementById('map')?.dataset.liveMarkers ?? 0) >= 5, null, { timeout: 90_000 });
+  await page.waitForFunction(() => Number(document.getElementById('map')?.dataset.liveRendered ?? 0) > 0, null, { timeout: 30_000 });
+  await page.locator('table.counts tr.corridor').first().waitFor({ timeout: 30_000 });
+  const legs = await page.locator('table.counts tr.leg').count();
+  check(legs >= 1, 'no container is counted on a leg');
+  await page.getByRole('heading', { name: /^Alerts \(\d+ unresolved\)$/ }).waitFor();
+  await page.screenshot({ path: join(artifacts, 'live-corridor.png') });
+
+  // Follow the container that reported last, by keyboard, and watch it move.
+  const container = (await page.locator('ul.recent button').first().innerText()).trim();
+  check(/^[A-Z]{4}\d{7}$/.test(container), `the latest reports do not list a container number (${container})`);
+  const follow = page.getByRole('searchbox', { name: 'Follow a container' });
+  await follow.fill(container);
+  await follow.press('Enter');
+  const details = page.locator('.followed .container-details');
+  await details.waitFor();
+  const first = { lon: await details.getAttribute('data-lon'), lat: await details.getAttribute('data-lat') };
+  check((await details.innerText()).includes(container), 'the followed container is not the one asked for');
+  await page.waitForFunction(() => Boolean(document.getElementById('map')?.dataset.followedDrawnAt), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    ({ lon, lat }) => {
+      const d = document.querySelector('.followed .container-details');
+      return d && (d.getAttribute('data-lon') !== lon || d.getAttribute('data-lat') !== lat);
+    },
+    first,
+    { timeout: 120_000 },
+  );
+  const second = { lon: await details.getAttribute('data-lon'), lat: await details.getAttribute('data-lat') };
+  // The ring drawn around the followed container is where the feed put it (to the renderer's precision).
+  await page.waitForFunction(
+    ({ lon, lat }) => {
+      const at = document.getElementById('map')?.dataset.followedDrawnAt?.split(',').map(Number);
+      return at && Math.abs(at[0] - Number(lon)) < 0.01 && Math.abs(at[1] - Number(lat)) < 0.01;
+    },
+    second,
+    { timeout: 30_000 },
+  ).catch(() => {
+    throw new Error(`the followed marker is not drawn at ${second.lon},${second.lat}`);
+  });
+  await page.screenshot({ path: join(artifacts, 'live-followed.png') });
+
+  // An open alert can be acknowledged from the panel (the demo's trackers raise some, but not on a timetable).
+  const ack = page.getByRole('button', { name: /^Acknowledge alert/ }).first();
+  if (await ack.count()) {
+    const id = await ack.getAttribute('data-ack');
+    await ack.click();
+    await page.locator(`[data-alert="${id}"].acknowledged`).waitFor();
+  }
+
+  // Usable at tablet width.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `the live page is ${overflow}px wider than the viewport`);
+  await page.screenshot({ path: join(artifacts, 'live-tablet.png'), fullPage: true });
+});
+
 await spec('the corridor map finds a terminal by name and shows its LOCODE, dwell and services', async (page) => {
   await signIn(page);
   await mapReady(page);

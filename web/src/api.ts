@@ -38,7 +38,7 @@ export function problemMessage(status: number, problem: Problem | null): string 
 /** The Caravan API over fetch with the session's bearer token. */
 export class Api {
   constructor(
-    private readonly token: () => string | null,
+    readonly token: () => string | null,
     private readonly base = '',
   ) {}
 
@@ -76,7 +76,7 @@ export class Api {
     return fetch(this.base + path, { ...init, headers });
   }
 
-  private async request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;

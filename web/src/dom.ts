@@ -19,6 +19,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 }
 
 /** A status line: role=status for progress, role=alert for errors, so screen readers announce both. */
-export function statusLine(kind: 'loading' | 'error' | 'info', text: string): HTMLElement {
+export function statusLine(kind: 'loading' | 'error' | 'info' | 'ok', text: string): HTMLElement {
   return h('p', { class: `status ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }

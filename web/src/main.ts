@@ -12,10 +12,15 @@ const app = document.getElementById('app')!;
 const session = new Session(sessionStorage);
 const api = new Api(() => session.token);
 
-const ROUTES: Record<string, { title: string; load: () => Promise<(ctx: PageContext) => void> }> = {
+// A page may return what to do when it is left (close a feed, take its layers off the shared map).
+type Page = (ctx: PageContext) => void | (() => void);
+let leave: (() => void) | null = null;
+
+const ROUTES: Record<string, { title: string; load: () => Promise<Page> }> = {
   '/': { title: 'Corridor map', load: async () => (await import('./pages/corridor')).corridorPage },
   '/plan': { title: 'Plan', load: async () => (await import('./pages/plan')).planPage },
   '/shipments': { title: 'Shipments', load: async () => (await import('./pages/shipments')).shipmentsPage },
+  '/live': { title: 'Live corridor', load: async () => (await import('./pages/live')).livePage },
 };
 const SHIPMENT_ROUTE = { title: 'Shipment', load: async () => (await import('./pages/shipment')).shipmentPage };
 
@@ -43,6 +48,8 @@ document.addEventListener('click', (e) => {
 
 async function route(): Promise<void> {
   const path = location.pathname;
+  leave?.();
+  leave = null;
   if (!session.token) {
     signIn();
     return;
@@ -64,7 +71,7 @@ async function route(): Promise<void> {
   shell!.nav.querySelectorAll('a').forEach((a) => (a.pathname === path || path.startsWith(`${a.pathname}/`) ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current')));
   // The page leaving stops what it started (a live feed, markers).
   shell!.ctx.panel.dispatchEvent(new Event('caravan:leave'));
-  (await page.load())(shell!.ctx);
+  leave = (await page.load())(shell!.ctx) ?? null;
   shell!.ctx.panel.focus({ preventScroll: true });
 }
 
@@ -101,6 +108,7 @@ async function start(): Promise<PageContext | null> {
     h('a', { href: '/', 'data-nav': true }, 'Corridor map'),
     h('a', { href: '/plan', 'data-nav': true }, 'Plan'),
     h('a', { href: '/shipments', 'data-nav': true }, 'Shipments'),
+    h('a', { href: '/live', 'data-nav': true }, 'Live'),
   );
   const panel = h('section', { class: 'panel', id: 'main', tabindex: -1 });
   const mapBox = h('div', { class: 'map', id: 'map' });

@@ -25,6 +25,7 @@ public static class AlertServices
 
         services.AddHttpClient(WebhookDispatcher.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Caravan-Webhooks/1"));
         services.AddSingleton<LiveHub>();
+        services.AddSingleton<LivePositions>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<AlertRaiser>();
         services.AddSingleton<AlertMonitor>();

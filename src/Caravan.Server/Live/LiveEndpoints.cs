@@ -23,6 +23,8 @@ public static class LiveEndpoints
         app.MapGet("/api/live", StreamAsync).WithTags("Live").RequireAuthorization(AccessPolicies.Party)
             .WithName("Live").WithSummary("Server-sent events: positions, chain entries and alerts of the caller's shipments.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        app.MapGet("/api/live/positions", PositionsAsync).WithTags("Live").RequireAuthorization(AccessPolicies.Party)
+            .WithName("LivePositions").WithSummary("The newest position of every bound device of the caller's shipments, as the live feed last sent it.");
         return app;
     }
 
@@ -125,6 +127,17 @@ public static class LiveEndpoints
         }
 
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// <c>GET /api/live/positions</c>: <c>{"positions": [...]}</c>, the newest <c>position</c> message of every device
+    /// bound to a shipment the caller holds a role in (since the server started), so a live map starts full.
+    /// </summary>
+    internal static async Task<IResult> PositionsAsync(ClaimsPrincipal user, LivePositions positions, IShipmentStore shipments, CancellationToken cancellationToken)
+    {
+        var party = Caller.From(user).RequiredParty;
+        var mine = (await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false)).Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(new LivePositionList([.. positions.All().Where(p => mine.Contains(p.Shipment))]));
     }
 
     private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)

@@ -12,10 +12,10 @@ namespace Caravan.Server.Live;
 /// Feeds the <see cref="LiveHub"/> with positions and chain entries (alerts come from the <see cref="AlertRaiser"/>):
 /// follows the <see cref="StoredReadingsFeed"/>, maps readings to the shipment their device is bound to and publishes
 /// each device's newest position — a reading older than one already published (a late or repeated one) is not news
-/// on a live map; and follows the <see cref="ChainEntryFeed"/>, publishing every entry as the API shows it.
+/// on a live map — keeping it in <see cref="LivePositions"/> for maps that open later; and follows the <see cref="ChainEntryFeed"/>, publishing every entry as the API shows it.
 /// </summary>
 public sealed class LiveFollower(
-    StoredReadingsFeed readings, ChainEntryFeed entries, IDeviceStore devices, LiveHub hub, ILogger<LiveFollower> logger) : BackgroundService
+    StoredReadingsFeed readings, ChainEntryFeed entries, IDeviceStore devices, LiveHub hub, LivePositions positions, ILogger<LiveFollower> logger) : BackgroundService
 {
     private readonly Dictionary<DeviceId, DateTimeOffset> _published = [];
 
@@ -35,11 +35,6 @@ public sealed class LiveFollower(
         {
             await foreach (var batch in batches.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (hub.Streams == 0)
-                {
-                    continue;
-                }
-
                 try
                 {
                     await PublishAsync(batch, stoppingToken).ConfigureAwait(false);
@@ -67,6 +62,7 @@ public sealed class LiveFollower(
 
             _published[binding.Device] = newest.Time;
             var position = new LivePosition(binding.Device.Value, binding.Shipment.Value, binding.Container.Value, ReadingResponse.Of(newest));
+            positions.Set(position);
             hub.Publish(new LiveMessage(LiveMessage.Position, binding.Shipment, JsonSerializer.SerializeToUtf8Bytes(position, AlertNotification.Json)));
         }
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Caravan.Server.Live;
 using Caravan.Server.Tests.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,33 @@ public sealed class LiveTests(LiveFixture server) : IClassFixture<LiveFixture>
         var (theirFirst, theirData) = await theirs.NextAsync();
         Assert.Equal("position", theirFirst);
         Assert.Equal(own, theirData["shipment"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_newest_positions_are_there_for_a_map_that_opens_later_and_only_for_the_parties_of_the_shipment()
+    {
+        var shipment = await BookAsync(server.Forwarder);
+        var t0 = Now.AddHours(-2);
+        using var device = await BoundDeviceAsync(server.Factory, server.Forwarder, "trk-live-latest", shipment, t0.AddHours(-1));
+        var later = Reading(t0.AddMinutes(30), EnRoute);
+        await ReportAsync(device, later);
+        // An older reading arriving late is stored, but the newest position stands.
+        await ReportAsync(device, Reading(t0, Xian));
+
+        var position = await EventuallyAsync(
+            async () => (await server.Forwarder.GetFromJsonAsync<JsonObject>("/api/live/positions"))!["positions"]!.AsArray()
+                .Select(p => p!.AsObject()).FirstOrDefault(p => p["device"]!.GetValue<string>() == "trk-live-latest"),
+            "the position of trk-live-latest");
+        Assert.Equal(shipment, position["shipment"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(position["container"]!.GetValue<string>()));
+        Assert.Equal(EnRoute.Lon, position["reading"]!["lon"]!.GetValue<double>());
+        Assert.Equal(EnRoute.Lat, position["reading"]!["lat"]!.GetValue<double>());
+        Assert.Equal(later["time"]!.GetValue<string>(), Iso(position["reading"]!["time"]!.GetValue<DateTimeOffset>()));
+
+        var theirs = (await server.OtherForwarder.GetFromJsonAsync<JsonObject>("/api/live/positions"))!["positions"]!.AsArray();
+        Assert.DoesNotContain(theirs, p => p!["shipment"]!.GetValue<string>() == shipment);
+        using var anonymous = server.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/live/positions")).StatusCode);
     }
 
     [Fact]

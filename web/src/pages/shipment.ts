@@ -3,8 +3,8 @@ import { ApiError } from '../api';
 import { chainView, CLASSIFIER_LABELS, eventTimeline, eventWords, shortKid } from '../chain';
 import type { ChainView, TimelineItem } from '../chain';
 import { h, statusLine } from '../dom';
-import { readEventStream } from '../eventstream';
 import { timeElement } from '../format';
+import { LiveFeed } from '../sse';
 import { alertWords, fileSize, pageProblem } from '../shipment-view';
 import { arrivalOf, statusLabel } from '../shipments';
 import type { Alert, ChainEntry, ContainerPosition, Shipment, ShipmentDocument, VerifyResult } from '../shipment-types';
@@ -69,7 +69,7 @@ export function shipmentPage(ctx: PageContext): void {
       section.replaceChildren(h('h2', { id: `${key === 'timeline' ? 'events' : key}-title` }, title), statusLine('loading', `Loading ${title.toLowerCase()}…`));
     }
     await Promise.all([loadPositions(), loadEvents(), loadAlerts(), loadDocuments()]);
-    void follow();
+    follow();
   }
 
   function header(s: Shipment): HTMLElement {
@@ -366,52 +366,45 @@ export function shipmentPage(ctx: PageContext): void {
     live.textContent = text;
   }
 
-  async function follow(): Promise<void> {
+  function follow(): void {
     let refresh: ReturnType<typeof setTimeout> | null = null;
     const recheck = () => {
       if (refresh) clearTimeout(refresh);
       refresh = setTimeout(() => void loadEvents(), 500);
     };
-    for (let attempt = 0; !leave.signal.aborted; attempt++) {
-      try {
-        await readEventStream(
-          (path, signal) => api.fetch(path, { signal, headers: { Accept: 'text/event-stream' } }),
-          `/api/live?shipment=${encodeURIComponent(id)}`,
-          leave.signal,
-          () => {
-            liveState('open', 'Live: positions, events and alerts appear here as they happen.');
-            // Anything that happened while the feed was down is read again.
-            if (attempt > 0) recheck();
-          },
-          (m) => {
-            if (!panel.isConnected || !document.body.contains(sections.timeline)) {
-              leave.abort();
-              return;
-            }
-            if (m.event === 'position') {
-              const p = JSON.parse(m.data) as ContainerPosition;
-              positions.set(p.container, p);
-              renderPositions();
-            } else if (m.event === 'entry') {
-              const entry = JSON.parse(m.data) as ChainEntry;
-              if (!entries.some((e) => e.sequence === entry.sequence)) {
-                entries = [...entries, entry].sort((a, b) => a.sequence - b.sequence);
-                renderTimeline();
-              }
-              recheck();
-            } else if (m.event === 'alert') {
-              void loadAlerts();
-            }
-          },
-        );
-        if (leave.signal.aborted) return;
-        liveState('connecting', 'The live feed ended; reconnecting…');
-      } catch (err) {
-        if (leave.signal.aborted) return;
-        liveState('stopped', `Live updates stopped: ${err instanceof Error ? err.message : String(err)}. Retrying in 5 s.`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-    }
+    const feed = new LiveFeed(`/api/live?shipment=${encodeURIComponent(id)}`, api.token, {
+      onState: (state, detail) => {
+        if (state === 'live') liveState('open', 'Live: positions, events and alerts appear here as they happen.');
+        else if (state === 'closed') liveState('stopped', detail ? `Live updates stopped: ${detail}.` : 'Live updates stopped.');
+        else liveState('connecting', detail ? `Reconnecting: ${detail}.` : 'Connecting to live updates…');
+      },
+      // Anything that happened while the feed was down is read again.
+      onOpen: (reconnected) => {
+        if (reconnected) recheck();
+      },
+      onEvent: (m) => {
+        if (!panel.isConnected || !document.body.contains(sections.timeline)) {
+          leave.abort();
+          return;
+        }
+        if (m.event === 'position') {
+          const p = JSON.parse(m.data) as ContainerPosition;
+          positions.set(p.container, p);
+          renderPositions();
+        } else if (m.event === 'entry') {
+          const entry = JSON.parse(m.data) as ChainEntry;
+          if (!entries.some((e) => e.sequence === entry.sequence)) {
+            entries = [...entries, entry].sort((a, b) => a.sequence - b.sequence);
+            renderTimeline();
+          }
+          recheck();
+        } else if (m.event === 'alert') {
+          void loadAlerts();
+        }
+      },
+    });
+    leave.signal.addEventListener('abort', () => feed.stop(), { once: true });
+    if (!leave.signal.aborted) feed.start();
   }
 
   void load();
