@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Party {PartyId} registered device {DeviceId} ({Kind})")]
     public static partial void DeviceRegistered(ILogger logger, string partyId, string deviceId, string kind);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Party {PartyId} registered {Count} devices in one batch")]
+    public static partial void DevicesRegistered(ILogger logger, string partyId, int count);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Bound device {DeviceId} to container {Container} of shipment {ShipmentId}")]
     public static partial void DeviceBound(ILogger logger, string deviceId, string container, string shipmentId);
 

@@ -9,6 +9,12 @@ public interface IDeviceStore
     /// <summary>Registers a device owned by <paramref name="owner"/> with a new token; null when the id is taken.</summary>
     Task<IssuedDevice?> RegisterAsync(DeviceId id, PartyId owner, DeviceKind kind, string? label, DateTimeOffset createdAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registers every device of <paramref name="devices"/> for <paramref name="owner"/>, each with a new token, in one
+    /// transaction; when any id is taken (or given twice), registers none and answers those ids.
+    /// </summary>
+    Task<DeviceBatchRegistration> RegisterAllAsync(PartyId owner, IReadOnlyList<DeviceToRegister> devices, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
     Task<DeviceInfo?> FindAsync(DeviceId id, CancellationToken cancellationToken);
 
     /// <summary>The device whose token text is <paramref name="token"/>; null for any other text, party tokens included.</summary>
@@ -31,6 +37,12 @@ public interface IDeviceStore
 
     /// <summary>The bindings of any device to a container of <paramref name="shipment"/>, oldest first.</summary>
     Task<IReadOnlyList<DeviceBinding>> ListShipmentBindingsAsync(ShipmentId shipment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The bindings of each of <paramref name="devices"/>, oldest first, in one read; a device bound to nothing (or
+    /// not registered) is absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<DeviceId, IReadOnlyList<DeviceBinding>>> ListBindingsAsync(IReadOnlyCollection<DeviceId> devices, CancellationToken cancellationToken);
 
     /// <summary>The binding of the device in force at <paramref name="at"/>; null when it was bound to nothing then.</summary>
     Task<DeviceBinding?> FindBindingAsync(DeviceId device, DateTimeOffset at, CancellationToken cancellationToken);

@@ -99,6 +99,55 @@ public sealed class DeviceTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task A_batch_registers_every_device_with_its_own_token_and_each_token_finds_its_device()
+    {
+        var fleet = new JsonArray([.. Enumerable.Range(0, 300).Select(i => (JsonNode)new JsonObject { ["id"] = $"fleet-{i:D3}", ["kind"] = "gps-tracker", ["label"] = i == 7 ? " reefer 7 " : null })]);
+        var created = await server.Forwarder.PostAsync("/api/devices/batch", Api.Json(new JsonObject { ["devices"] = fleet }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var devices = (await created.Content.ReadFromJsonAsync<JsonObject>())!["devices"]!.AsArray();
+        Assert.Equal(300, devices.Count);
+        Assert.Equal([.. Enumerable.Range(0, 300).Select(i => $"fleet-{i:D3}")], devices.Select(d => d!["id"]!.GetValue<string>()));
+        Assert.Equal("reefer 7", devices[7]!["label"]!.GetValue<string>());
+        var tokens = devices.Select(d => d!["token"]!.GetValue<string>()).ToList();
+        Assert.Equal(300, tokens.Distinct(StringComparer.Ordinal).Count());
+        foreach (var i in new[] { 0, 7, 150, 299 })
+        {
+            var found = await Store.FindByTokenAsync(tokens[i], CancellationToken.None);
+            Assert.Equal($"fleet-{i:D3}", found!.Id.Value);
+            Assert.Equal("xian-fwd", found.Owner.Value);
+        }
+
+        var listed = (await server.Forwarder.GetFromJsonAsync<JsonArray>("/api/devices"))!;
+        Assert.Equal(300, listed.Count(d => d!["id"]!.GetValue<string>().StartsWith("fleet-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_bad_repeated_or_taken_device_stores_none_of_it()
+    {
+        await RegisterAsync(server.Forwarder, "batch-taken");
+        JsonObject Batch(params JsonNode?[] devices) => new() { ["devices"] = new JsonArray(devices) };
+        JsonObject Device(string id, string kind = "phone") => new() { ["id"] = id, ["kind"] = kind };
+
+        var bad = await server.Carrier.PostAsync("/api/devices/batch", Api.Json(Batch(Device("batch-a"), Device("no spaces"), Device("batch-b", "satellite"), null, Device("batch-a"))));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await Api.ProblemAsync(bad))["errors"]!.AsObject();
+        Assert.Equal(["$.devices[1].id", "$.devices[2].kind", "$.devices[3]", "$.devices[4].id"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("$.devices[0]", errors["$.devices[4].id"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var taken = await server.Carrier.PostAsync("/api/devices/batch", Api.Json(Batch(Device("batch-c"), Device("batch-taken"))));
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains("'batch-taken'", (await Api.ProblemAsync(taken))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var empty = await server.Carrier.PostAsync("/api/devices/batch", Api.Json(Batch()));
+        Assert.NotNull((await Api.ProblemAsync(empty))["errors"]!["$.devices"]);
+        var tooMany = await server.Carrier.PostAsync("/api/devices/batch", Api.Json(Batch([.. Enumerable.Range(0, 1001).Select(i => (JsonNode)Device($"batch-many-{i}"))])));
+        Assert.Contains("1000", (await Api.ProblemAsync(tooMany))["errors"]!["$.devices"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        Assert.Empty((await server.Carrier.GetFromJsonAsync<JsonArray>("/api/devices"))!);
+        Assert.Equal("xian-fwd", (await Store.FindAsync(DeviceId.Parse("batch-taken"), CancellationToken.None))!.Owner.Value);
+    }
+
+    [Fact]
     public async Task A_binding_needs_a_container_of_a_shipment_the_owner_holds_a_role_in_and_only_one_may_be_open()
     {
         var shipment = await ShipmentAsync();
@@ -163,6 +212,38 @@ public sealed class DeviceTests(ServerFixture server) : IClassFixture<ServerFixt
         var later = (await Store.FindBindingAsync(device, T0.AddDays(15), CancellationToken.None))!;
         Assert.Equal((second, Container), (later.Shipment.Value, later.Container.Value));
         Assert.Null(await Store.FindBindingAsync(device, T0.AddDays(20), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_batch_of_readings_is_grouped_by_the_binding_in_force_at_each_time_with_one_read_of_the_store()
+    {
+        var first = await ShipmentAsync();
+        var second = await ShipmentAsync();
+        await RegisterAsync(server.Forwarder, "trk-group");
+        await RegisterAsync(server.Forwarder, "trk-group-idle");
+        Assert.Equal(HttpStatusCode.Created, (await Bind(server.Forwarder, "trk-group", first, Container, T0)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Forwarder.PostAsync("/api/devices/trk-group/unbind", Api.Json(new JsonObject { ["to"] = "2026-12-10T00:00:00Z" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Bind(server.Forwarder, "trk-group", second, Container, T0.AddDays(12))).StatusCode);
+        var bound = DeviceId.Parse("trk-group");
+        TrackerReading At(DeviceId device, DateTimeOffset time) => new(device, time, new Core.Geography.GeoPoint(43.6, 51.2));
+        var batch = new[]
+        {
+            At(bound, T0.AddDays(13)), At(bound, T0.AddHours(-1)), At(bound, T0.AddDays(2)), At(bound, T0.AddDays(1)), At(bound, T0.AddDays(1)),
+            At(bound, T0.AddDays(10)), At(DeviceId.Parse("trk-group-idle"), T0.AddDays(1)), At(DeviceId.Parse("trk-group-unknown"), T0.AddDays(1)),
+        };
+        var counting = new CountingDeviceStore(Store);
+
+        var groups = await Server.Telemetry.BoundReadings.GroupAsync(counting, batch, CancellationToken.None);
+
+        Assert.Equal(1, counting.Calls);
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(first, groups[0].Binding.Shipment.Value);
+        Assert.Equal([T0.AddDays(1), T0.AddDays(2)], groups[0].Readings.Select(r => r.Time));
+        Assert.Equal(second, groups[1].Binding.Shipment.Value);
+        Assert.Equal([T0.AddDays(13)], groups[1].Readings.Select(r => r.Time));
+        var all = await Store.ListBindingsAsync([bound, DeviceId.Parse("trk-group-idle"), DeviceId.Parse("trk-group-unknown")], CancellationToken.None);
+        Assert.Equal([bound], all.Keys);
+        Assert.Equal([first, second], all[bound].Select(b => b.Shipment.Value));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Caravan.Load;
 
 /// <summary>
@@ -37,30 +35,22 @@ public sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
-        for (var i = 0; i < args.Count; i++)
+        var reader = new ArgumentReader(args);
+        while (reader.Next() is { } name)
         {
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int Count(string name)
+            options = name switch
             {
-                var text = Value();
-                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                    ? n
-                    : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'");
-            }
-
-            options = args[i] switch
-            {
-                "--server" => options with { Server = new Uri(Value()) },
-                "--admin-token" => options with { AdminToken = Value() },
-                "--caravan" => options with { CaravanDll = Value() },
-                "--shipments" => options with { Shipments = Count("--shipments") },
-                "--single-events" => options with { SingleEvents = Count("--single-events") },
-                "--batched-events" => options with { BatchedEvents = Count("--batched-events") },
-                "--batch" => options with { BatchSize = Count("--batch") },
-                "--clients" => options with { Clients = Count("--clients") },
-                "--read-clients" => options with { ReadClients = Count("--read-clients") },
-                "--read-seconds" => options with { ReadSeconds = Count("--read-seconds") },
-                _ => throw new ArgumentException($"unknown option '{args[i]}' (see bench/load/README.md)"),
+                "--server" => options with { Server = new Uri(reader.Value()) },
+                "--admin-token" => options with { AdminToken = reader.Value() },
+                "--caravan" => options with { CaravanDll = reader.Value() },
+                "--shipments" => options with { Shipments = reader.Count() },
+                "--single-events" => options with { SingleEvents = reader.Count() },
+                "--batched-events" => options with { BatchedEvents = reader.Count() },
+                "--batch" => options with { BatchSize = reader.Count() },
+                "--clients" => options with { Clients = reader.Count() },
+                "--read-clients" => options with { ReadClients = reader.Count() },
+                "--read-seconds" => options with { ReadSeconds = reader.Count() },
+                _ => throw new ArgumentException($"unknown option '{name}' (see bench/load/README.md)"),
             };
         }
 

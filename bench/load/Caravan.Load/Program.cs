@@ -6,6 +6,7 @@ try
     return args.FirstOrDefault() switch
     {
         "record" => await new RecordLoad(LoadOptions.Parse(args[1..]), Console.Out).RunAsync(CancellationToken.None),
+        "mqtt" => await new MqttLoad(MqttLoadOptions.Parse(args[1..]), Console.Out).RunAsync(CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -23,5 +24,6 @@ catch (InvalidOperationException e)
 static int Usage()
 {
     Console.Error.WriteLine("usage: caravan-load record [--server URL --admin-token TOKEN] [--shipments N] [--single-events N] [--batched-events N] [--batch N] [--clients N] [--read-clients N] [--read-seconds N]");
+    Console.Error.WriteLine("       caravan-load mqtt [--devices N] [--connections N] [--rate N] [--readings-per-message N] [--seconds N] [--warm-up N] [--max-in-flight N] [--mosquitto PATH | --no-mosquitto]");
     return 2;
 }

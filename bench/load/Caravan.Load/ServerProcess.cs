@@ -23,20 +23,19 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string AdminToken { get; }
 
-    public static async Task<ServerProcess> StartAsync(string? caravanDll, CancellationToken cancellationToken)
+    /// <summary>The server's process id (<c>dotnet caravan.dll</c> runs the server in its own process), for its memory in /proc.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the server; <paramref name="serveArguments"/> are added to <c>caravan serve</c>'s own (the port, the data directory).</summary>
+    public static async Task<ServerProcess> StartAsync(string? caravanDll, CancellationToken cancellationToken, params string[] serveArguments)
     {
         var dll = caravanDll ?? FindCaravanDll();
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
         var data = Directory.CreateTempSubdirectory("caravan-load-").FullName;
         var admin = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { dll, "serve", "--urls", url.ToString().TrimEnd('/'), "--data", data })
+        var start = new ProcessStartInfo("dotnet");
+        foreach (var arg in new[] { dll, "serve", "--urls", url.ToString().TrimEnd('/'), "--data", data }.Concat(serveArguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -46,17 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         // Configuration files are not reloaded while a run lasts; watching them costs a thread's CPU.
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {dll}");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"serve: {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = StartChild(start, "serve");
         var server = new ServerProcess(process, url, admin, data);
         using var http = new HttpClient { BaseAddress = url };
         var deadline = Stopwatch.StartNew();
@@ -98,7 +87,29 @@ public sealed class ServerProcess : IAsyncDisposable
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>Starts a process of the run, its standard error shown with <paramref name="prefix"/>, its output discarded.</summary>
+    public static Process StartChild(ProcessStartInfo start, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"{prefix}: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

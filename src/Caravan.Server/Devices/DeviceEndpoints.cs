@@ -10,6 +10,7 @@ namespace Caravan.Server.Devices;
 
 /// <summary>
 /// Devices, for the party that registered them: <c>POST /api/devices</c> (answers the device's HTTP token, once),
+/// <c>POST /api/devices/batch</c> (a fleet at once, all or none),
 /// <c>GET /api/devices</c>, <c>GET /api/devices/{id}</c>, and their bindings to a container of a shipment the owner
 /// holds a role in: <c>POST|GET /api/devices/{id}/bindings</c>, <c>DELETE /api/devices/{id}/bindings/current</c>,
 /// <c>POST /api/devices/{id}/unbind</c>. Another party's device is 404, as if it did not exist.
@@ -18,10 +19,16 @@ public static class DeviceEndpoints
 {
     private const int MaxLabelLength = 200;
 
+    /// <summary>The most devices one <c>POST /api/devices/batch</c> registers (one transaction, one answer of tokens).</summary>
+    public const int MaxBatchDevices = 1000;
+
+    private const int MaxTakenNamed = 20;
+
     public static RouteGroupBuilder MapDeviceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/devices").WithTags("Devices").RequireAuthorization(AccessPolicies.Party);
         group.MapPost("/", RegisterAsync).WithName("RegisterDevice").WithSummary("Register a device; its HTTP token is shown in this answer only.");
+        group.MapPost("/batch", RegisterBatchAsync).WithName("RegisterDevices").WithSummary("Register up to 1,000 devices at once, all or none; their HTTP tokens are shown in this answer only.");
         group.MapGet("/", ListAsync).WithName("ListDevices").WithSummary("The devices the caller owns.");
         group.MapGet("/{id}", GetAsync).WithName("GetDevice").WithSummary("One device the caller owns.");
         group.MapPost("/{id}/bindings", BindAsync).WithName("BindDevice").WithSummary("Bind the device to a container of a shipment the caller holds a role in.");
@@ -36,27 +43,75 @@ public static class DeviceEndpoints
     {
         var owner = Caller.From(user).RequiredParty;
         var errors = new FieldErrors();
-        DeviceId id = default;
-        DeviceKind kind = default;
-        _ = body.Id is null ? errors.Missing("$.id") : DeviceId.TryParse(body.Id, out id)
-            || Fail(errors, "$.id", $"'{body.Id}' is not a device id: 1–{DeviceId.MaxLength} of A–Z, a–z, 0–9, '-', '_' and '.'.");
-        _ = body.Kind is null ? errors.Missing("$.kind") : DeviceKinds.TryParse(body.Kind, out kind)
-            || Fail(errors, "$.kind", $"'{body.Kind}' is not a device kind ({DeviceKinds.All}).");
-        var label = string.IsNullOrWhiteSpace(body.Label) ? null : body.Label.Trim();
-        _ = label is not { Length: > MaxLabelLength } || Fail(errors, "$.label", $"The label is longer than {MaxLabelLength} characters.");
-        if (errors.Any)
+        var device = Read(body, "$", errors);
+        if (device is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), "The device has invalid fields; nothing was stored.", title: ProblemDetailsDefaults.TitleOf(400));
         }
 
-        var issued = await devices.RegisterAsync(id, owner, kind, label, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var issued = await devices.RegisterAsync(device.Id, owner, device.Kind, device.Label, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (issued is null)
         {
-            return Problem(StatusCodes.Status409Conflict, $"A device with id '{id}' is already registered.");
+            return Problem(StatusCodes.Status409Conflict, $"A device with id '{device.Id}' is already registered.");
         }
 
-        Log.DeviceRegistered(logger, owner.Value, id.Value, DeviceKinds.Text(kind));
-        return TypedResults.Created($"/api/devices/{id}", DeviceResponse.From(issued.Info, issued.Token));
+        Log.DeviceRegistered(logger, owner.Value, device.Id.Value, DeviceKinds.Text(device.Kind));
+        return TypedResults.Created($"/api/devices/{device.Id}", DeviceResponse.From(issued.Info, issued.Token));
+    }
+
+    internal static async Task<Results<Created<DeviceBatchResponse>, ValidationProblem, ProblemHttpResult>> RegisterBatchAsync(
+        DeviceBatchBody body, ClaimsPrincipal user, IDeviceStore devices, TimeProvider clock, ILogger<DeviceBody> logger, CancellationToken cancellationToken)
+    {
+        var owner = Caller.From(user).RequiredParty;
+        var errors = new FieldErrors();
+        var list = new List<DeviceToRegister>();
+        if (body.Devices is not { Count: > 0 } bodies)
+        {
+            errors.Add("$.devices", "Give at least one device.");
+        }
+        else if (bodies.Count > MaxBatchDevices)
+        {
+            errors.Add("$.devices", $"A batch has at most {MaxBatchDevices} devices, not {bodies.Count}; send several batches.");
+        }
+        else
+        {
+            var first = new Dictionary<DeviceId, int>();
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                var path = $"$.devices[{i}]";
+                if (bodies[i] is null)
+                {
+                    errors.Add(path, "A device is an object with id and kind, not null.");
+                }
+                else if (Read(bodies[i]!, path, errors) is { } device)
+                {
+                    if (first.TryAdd(device.Id, i))
+                    {
+                        list.Add(device);
+                    }
+                    else
+                    {
+                        errors.Add($"{path}.id", $"'{device.Id}' is given twice (first at $.devices[{first[device.Id]}]).");
+                    }
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), "The batch has invalid devices; nothing was stored.", title: ProblemDetailsDefaults.TitleOf(400));
+        }
+
+        var registered = await devices.RegisterAllAsync(owner, list, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (registered.Taken.Count > 0)
+        {
+            var named = string.Join(", ", registered.Taken.Take(MaxTakenNamed).Select(id => $"'{id}'"));
+            var more = registered.Taken.Count > MaxTakenNamed ? $" and {registered.Taken.Count - MaxTakenNamed} more" : string.Empty;
+            return Problem(StatusCodes.Status409Conflict, $"Devices {named}{more} are already registered; nothing was stored.");
+        }
+
+        Log.DevicesRegistered(logger, owner.Value, registered.Issued.Count);
+        return TypedResults.Created("/api/devices", new DeviceBatchResponse([.. registered.Issued.Select(d => DeviceResponse.From(d.Info, d.Token))]));
     }
 
     internal static async Task<Ok<List<DeviceResponse>>> ListAsync(ClaimsPrincipal user, IDeviceStore devices, CancellationToken cancellationToken)
@@ -195,6 +250,21 @@ public static class DeviceEndpoints
 
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: ProblemDetailsDefaults.TitleOf(status));
+
+    /// <summary>The device <paramref name="body"/> describes, or null with its problems added under <paramref name="path"/>.</summary>
+    private static DeviceToRegister? Read(DeviceBody body, string path, FieldErrors errors)
+    {
+        var valid = true;
+        DeviceId id = default;
+        DeviceKind kind = default;
+        valid &= body.Id is null ? errors.Missing($"{path}.id") : DeviceId.TryParse(body.Id, out id)
+            || Fail(errors, $"{path}.id", $"'{body.Id}' is not a device id: 1–{DeviceId.MaxLength} of A–Z, a–z, 0–9, '-', '_' and '.'.");
+        valid &= body.Kind is null ? errors.Missing($"{path}.kind") : DeviceKinds.TryParse(body.Kind, out kind)
+            || Fail(errors, $"{path}.kind", $"'{body.Kind}' is not a device kind ({DeviceKinds.All}).");
+        var label = string.IsNullOrWhiteSpace(body.Label) ? null : body.Label.Trim();
+        valid &= label is not { Length: > MaxLabelLength } || Fail(errors, $"{path}.label", $"The label is longer than {MaxLabelLength} characters.");
+        return valid ? new DeviceToRegister(id, kind, label) : null;
+    }
 
     private static bool Fail(FieldErrors errors, string path, string message)
     {

@@ -6,7 +6,7 @@ namespace Caravan.Server.Telemetry;
 /// <summary>
 /// Sorts a batch from the <see cref="StoredReadingsFeed"/> by the binding in force at each reading's time: the
 /// readings of each (device, binding) in time order, duplicates within the batch dropped. Readings of a device bound
-/// to nothing then are left out. One store lookup per device and binding, not per reading.
+/// to nothing then are left out. One store read per batch (every device's bindings), not per device or reading.
 /// </summary>
 public static class BoundReadings
 {
@@ -16,15 +16,26 @@ public static class BoundReadings
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(batch);
         var groups = new List<(DeviceBinding, IReadOnlyList<TrackerReading>)>();
-        foreach (var device in batch.GroupBy(r => r.Device))
+        var byDevice = batch.GroupBy(r => r.Device).ToList();
+
+        // One read of every device's bindings for the whole batch, not one per device or per reading: a follower
+        // keeps up with thousands of devices, most of them bound to nothing.
+        var all = await devices.ListBindingsAsync([.. byDevice.Select(d => d.Key)], cancellationToken).ConfigureAwait(false);
+        foreach (var device in byDevice)
         {
+            if (!all.TryGetValue(device.Key, out var bindings))
+            {
+                continue;
+            }
+
             DeviceBinding? binding = null;
             var current = new List<TrackerReading>();
             foreach (var reading in device.DistinctBy(r => r.Time).OrderBy(r => r.Time))
             {
                 if (binding is null || !binding.Covers(reading.Time))
                 {
-                    var found = await devices.FindBindingAsync(device.Key, reading.Time, cancellationToken).ConfigureAwait(false);
+                    // As IDeviceStore.FindBindingAsync: the latest-starting binding in force at the reading's time.
+                    var found = bindings.LastOrDefault(b => b.Covers(reading.Time));
                     if (found is null)
                     {
                         continue;

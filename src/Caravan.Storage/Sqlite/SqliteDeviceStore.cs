@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Caravan.Core.Shipments;
 using Caravan.Core.Telemetry;
 using Microsoft.Data.Sqlite;
@@ -42,6 +43,57 @@ public sealed class SqliteDeviceStore : IDeviceStore
             },
             cancellationToken).ConfigureAwait(false);
         return inserted ? new IssuedDevice(info, token) : null;
+    }
+
+    public Task<DeviceBatchRegistration> RegisterAllAsync(PartyId owner, IReadOnlyList<DeviceToRegister> devices, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+
+        // Tokens are drawn and hashed before the writer's turn: its one thread only inserts.
+        var issued = devices.Select(d => new IssuedDevice(new DeviceInfo(d.Id, owner, d.Kind, d.Label, createdAt), AccessTokens.Generate())).ToArray();
+        var hashes = issued.Select(d => AccessTokens.Hash(d.Token)).ToArray();
+        return _writer.WriteAsync(
+            (connection, transaction) =>
+            {
+                var taken = new List<DeviceId>();
+                var seen = new HashSet<DeviceId>();
+                using var exists = connection.Command(transaction, "SELECT EXISTS (SELECT 1 FROM devices WHERE id = $id)");
+                var id = exists.Parameters.Add("$id", SqliteType.Text);
+                exists.Prepare();
+                foreach (var device in devices)
+                {
+                    id.Value = device.Id.Value;
+                    if (!seen.Add(device.Id) || Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 1)
+                    {
+                        taken.Add(device.Id);
+                    }
+                }
+
+                if (taken.Count > 0)
+                {
+                    return new DeviceBatchRegistration([], taken);
+                }
+
+                using var insert = connection.Command(
+                    transaction, $"INSERT INTO devices (token_hash, {Columns}) VALUES ($hash, $id, $owner, $kind, $label, $at)");
+                var parameters = new[] { "$hash", "$id", "$owner", "$kind", "$label", "$at" }.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+                parameters[0].SqliteType = SqliteType.Blob;
+                insert.Prepare();
+                for (var i = 0; i < issued.Length; i++)
+                {
+                    var info = issued[i].Info;
+                    parameters[0].Value = hashes[i];
+                    parameters[1].Value = info.Id.Value;
+                    parameters[2].Value = owner.Value;
+                    parameters[3].Value = DeviceKinds.Text(info.Kind);
+                    parameters[4].Value = (object?)info.Label ?? DBNull.Value;
+                    parameters[5].Value = Sql.Time(createdAt);
+                    insert.ExecuteNonQuery();
+                }
+
+                return new DeviceBatchRegistration(issued, []);
+            },
+            cancellationToken);
     }
 
     public Task<DeviceInfo?> FindAsync(DeviceId id, CancellationToken cancellationToken) =>
@@ -124,6 +176,37 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public Task<IReadOnlyList<DeviceBinding>> ListShipmentBindingsAsync(ShipmentId shipment, CancellationToken cancellationToken) =>
         SelectBindingsAsync("shipment_id", shipment.Value, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<DeviceId, IReadOnlyList<DeviceBinding>>> ListBindingsAsync(IReadOnlyCollection<DeviceId> devices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var bindings = new Dictionary<DeviceId, IReadOnlyList<DeviceBinding>>();
+        if (devices.Count == 0)
+        {
+            return bindings;
+        }
+
+        // The ids travel as one JSON array: one statement, prepared once, whatever the number of devices.
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null,
+            $"SELECT {BindingColumns} FROM device_bindings WHERE device_id IN (SELECT value FROM json_each($devices)) ORDER BY device_id, from_at, id",
+            ("$devices", JsonSerializer.Serialize(devices.Select(d => d.Value))));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        List<DeviceBinding>? current = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var binding = ReadBinding(reader);
+            if (current is null || current[0].Device != binding.Device)
+            {
+                bindings[binding.Device] = current = [];
+            }
+
+            current.Add(binding);
+        }
+
+        return bindings;
+    }
 
     public async Task<DeviceBinding?> FindBindingAsync(DeviceId device, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -333,11 +333,12 @@ internal static class LabelSearch
 
     private static void TryAdd(SearchWorkspace ws, SearchRequest request, in Label label)
     {
-        // Most labels are covered by one already in the bag: that read-only scan is cheaper than comparing with
-        // every destination label, so it comes first; the bag is changed only once the label is sure to be added.
+        // In a multi-criteria search most labels are covered by one already in the bag: that read-only scan is
+        // cheaper than comparing with every destination label, so it comes first, and the bag is changed only once
+        // the label is sure to be added. An earliest-arrival search has no destination labels to compare with.
         var v = label.Terminal;
         var rest = Rest(ws, request, label);
-        if (IsCoveredInBag(ws, request, label, rest))
+        if (!IsEarliestArrivalOnly(request) && IsCoveredInBag(ws, request, label, rest))
         {
             return;
         }
@@ -354,13 +355,21 @@ internal static class LabelSearch
             return;
         }
 
-        // The label is added: drop the bag labels it covers.
+        // One pass over the bag: reject the label if a bag label covers it (only an earliest-arrival search gets
+        // here with such a label), drop the bag labels it covers.
         var bag = ws.Bags[v];
         var count = ws.BagCount[v];
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var existing = ref bag![i];
+            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label, rest))
+            {
+                Array.Copy(bag, i, bag, kept, count - i);
+                ws.BagCount[v] = kept + count - i;
+                return;
+            }
+
             if (LabelDominance.Covers(label.Context, existing.Context) && LabelDominance.Dominates(request, label, existing, rest))
             {
                 ws.Labels[existing.Label].Dominated = true;
