@@ -88,6 +88,38 @@ public sealed class ConstraintTests
         Assert.Equal(At("Fri 06:00"), itinerary.Arrival);
     }
 
+    //   Train LINE, daily 00:00: KZAKT 0 h -> RUAST (avoided) 10 h -> AZBAK 20 h -> GETBS 30 h
+    //   KZAKT ──road 400 km @ 50 km/h (8 h), $1000 (dearer than the train to Baku)──> AZBAK
+    // Boarding LINE at Aktau rides no further than Astrakhan, so it must not stand for boarding the same train at Baku:
+    // by road to Baku (Mon 08:00), then Monday's train from there (Mon 20:00) to Tbilisi, Tue 06:00.
+    private static TestNetwork TrainPastAnAvoidedStopOrRoad() => new TestNetwork()
+        .Terminal("KZAKT").Terminal("RUAST").Terminal("AZBAK").Terminal("GETBS")
+        .Road("KZAKT", "AZBAK", km: 400, kmh: 50, usd: 1000)
+        .Service(
+            "LINE",
+            TransportMode.Rail,
+            usd: 1000,
+            cutoffHours: 0,
+            ["Mon 00:00", "Tue 00:00", "Wed 00:00", "Thu 00:00", "Fri 00:00", "Sat 00:00", "Sun 00:00"],
+            ("KZAKT", 0, 0),
+            ("RUAST", 10, 500),
+            ("AZBAK", 20, 500),
+            ("GETBS", 30, 500));
+
+    [Theory]
+    [InlineData(PlanningCriteria.Arrival)]
+    [InlineData(PlanningCriteria.All)]
+    public void A_train_boarded_before_an_avoided_stop_does_not_stand_for_boarding_it_after(PlanningCriteria criteria)
+    {
+        var constraints = new RouteConstraints { AvoidTerminals = new HashSet<Locode> { Locode.Parse("RUAST") } };
+        var request = Request("KZAKT", "GETBS", At("Mon 00:00")) with { Constraints = constraints, Criteria = criteria };
+
+        var itinerary = Assert.Single(TrainPastAnAvoidedStopOrRoad().Planner().Plan(request).Itineraries);
+
+        Assert.Equal([TransportMode.Road, TransportMode.Rail], itinerary.Legs.Select(l => l.Mode));
+        Assert.Equal(At("Tue 06:00"), itinerary.Arrival);
+    }
+
     [Fact]
     public void Plan_avoiding_the_terminal_on_the_road_route_keeps_the_train()
     {

@@ -157,7 +157,11 @@ internal static class LabelSearch
             }
 
             var p = network.BoardStop[b];
-            if (earliestArrivalOnly && ws.BoardedStop[s] <= p
+
+            // A ride stops short of an avoided terminal or link, so a boarding upstream of one stands for nothing
+            // beyond it: boardings compare only within the same stretch between such stops.
+            var stretch = AvoidedStopsUpTo(network, request, s, p);
+            if (earliestArrivalOnly && ws.BoardedStop[s] <= p && ws.BoardedStretch[s] == stretch
                 && ws.BoardedTripStart[s] < boarding.Time - network.StopDepartureMinutes[p] + network.ServiceCutoffMinutes[s])
             {
                 // The trip already boarded here or upstream leaves too early to catch, so the next one is later
@@ -177,14 +181,14 @@ internal static class LabelSearch
             {
                 // Arrivals downstream depend only on the trip, and trips of a service do not overtake each other:
                 // a trip no later than this one, already boarded here or upstream, arrives no later anywhere.
-                if (ws.BoardedTripStart[s] <= tripStart && ws.BoardedStop[s] <= p)
+                if (ws.BoardedTripStart[s] <= tripStart && ws.BoardedStop[s] <= p && ws.BoardedStretch[s] == stretch)
                 {
                     continue;
                 }
 
                 if (ws.BoardedTripStart[s] == int.MaxValue || (tripStart <= ws.BoardedTripStart[s] && p <= ws.BoardedStop[s]))
                 {
-                    ws.MarkBoarded(s, tripStart, p);
+                    ws.MarkBoarded(s, tripStart, p, stretch);
                 }
             }
 
@@ -198,7 +202,8 @@ internal static class LabelSearch
                     p,
                     boarding.Cost - (pricePerKm * network.StopCumulativeKm[p]),
                     boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
-                    boarding.Transfers);
+                    boarding.Transfers,
+                    stretch);
                 if (ws.IsTripBoardingCovered(s, tripStart, taken, request.MaxTransfers is not null))
                 {
                     continue;
@@ -208,7 +213,7 @@ internal static class LabelSearch
             for (var q = p + 1; q < end; q++)
             {
                 var at = network.StopTerminal[q];
-                if (request.BlockedTerminal?[at] == true || request.BlockedLink?[network.StopInboundLink[q]] == true)
+                if (IsAvoidedStop(network, request, q))
                 {
                     break;
                 }
@@ -241,6 +246,30 @@ internal static class LabelSearch
                 TryAdd(ws, request, next);
             }
         }
+    }
+
+    /// <summary>A ride cannot reach stop <paramref name="q"/> (absolute index): its terminal or the link into it is avoided.</summary>
+    private static bool IsAvoidedStop(CorridorNetwork network, SearchRequest request, int q) =>
+        request.BlockedTerminal?[network.StopTerminal[q]] == true || request.BlockedLink?[network.StopInboundLink[q]] == true;
+
+    /// <summary>How many stops of service <paramref name="s"/> after its first, up to stop <paramref name="p"/>, a ride cannot reach.</summary>
+    private static int AvoidedStopsUpTo(CorridorNetwork network, SearchRequest request, int s, int p)
+    {
+        if (request.BlockedTerminal is null && request.BlockedLink is null)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        for (var q = network.ServiceStopStart[s] + 1; q <= p; q++)
+        {
+            if (IsAvoidedStop(network, request, q))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ internal sealed class SearchWorkspace
         DwellP50Minutes = dwellP50Minutes;
         BoardedTripStart = new int[serviceCount];
         BoardedStop = new int[serviceCount];
+        BoardedStretch = new int[serviceCount];
         Array.Fill(BoardedTripStart, int.MaxValue);
         Bags = new BagEntry[terminalCount][];
         BagCount = new int[terminalCount];
@@ -80,9 +81,12 @@ internal sealed class SearchWorkspace
 
     public int[] BoardedStop { get; }
 
+    /// <summary>Per service, how many of its stops up to <see cref="BoardedStop"/> a ride cannot reach (avoided).</summary>
+    public int[] BoardedStretch { get; }
+
     private List<int> BoardedServices { get; } = [];
 
-    public void MarkBoarded(int service, int tripStart, int stop)
+    public void MarkBoarded(int service, int tripStart, int stop, int stretch)
     {
         if (BoardedTripStart[service] == int.MaxValue)
         {
@@ -91,6 +95,7 @@ internal sealed class SearchWorkspace
 
         BoardedTripStart[service] = tripStart;
         BoardedStop[service] = stop;
+        BoardedStretch[service] = stretch;
     }
 
     /// <summary>
@@ -238,11 +243,12 @@ internal sealed class SearchWorkspace
 }
 
 /// <summary>
-/// One boarding of a trip: the stop boarded (absolute stop index) and the cost and CO2e the label would have had
-/// boarding at the service's first stop, which makes boardings at different stops of the trip comparable.
+/// One boarding of a trip: the stop boarded (absolute stop index), the cost and CO2e the label would have had
+/// boarding at the service's first stop, which makes boardings at different stops of the trip comparable, and the
+/// stretch of the service it is in (how many avoided stops lie before it: a ride never passes one).
 /// </summary>
-internal readonly record struct TripBoarding(int Stop, double Cost, double Co2e, byte Transfers)
+internal readonly record struct TripBoarding(int Stop, double Cost, double Co2e, byte Transfers, int Stretch)
 {
     public bool Covers(in TripBoarding other, bool compareTransfers) =>
-        Stop <= other.Stop && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
+        Stop <= other.Stop && Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
 }
