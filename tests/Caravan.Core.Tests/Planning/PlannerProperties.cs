@@ -54,8 +54,10 @@ public sealed class PlannerProperties
         {
             var planner = new RoutePlanner(c.Network);
 
-            var pruned = Criteria(planner.Plan(c.Request, useLowerBounds: true));
-            var exhaustive = Criteria(planner.Plan(c.Request, useLowerBounds: false));
+            // Exact dominance: under an ε the labels kept depend on the order they are found in, which the bounds change.
+            var request = c.Request with { Tolerance = FrontTolerance.Exact };
+            var pruned = Criteria(planner.Plan(request, useLowerBounds: true));
+            var exhaustive = Criteria(planner.Plan(request, useLowerBounds: false));
 
             Assert.Equal(exhaustive, pruned);
         });
