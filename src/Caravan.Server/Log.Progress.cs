@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Error, Message = "Progress: a listener failed on {Notice} for shipment {ShipmentId}")]
     public static partial void ProgressListenerFailed(ILogger logger, string notice, string shipmentId, Exception exception);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Error, Message = "Progress: the bindings of a batch of {Count} readings could not be read; the batch is skipped")]
+    public static partial void ProgressBatchFailed(ILogger logger, int count, Exception exception);
 }

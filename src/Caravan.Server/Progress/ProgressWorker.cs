@@ -92,15 +92,27 @@ public sealed class ProgressWorker(
         {
             await foreach (var batch in batches.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                foreach (var device in batch.GroupBy(r => r.Device))
+                // Readings can span bindings (a device moved to another container); each run goes to its own shipment.
+                IReadOnlyList<(DeviceBinding Binding, IReadOnlyList<TrackerReading> Readings)> runs;
+                try
+                {
+                    runs = await BoundReadings.GroupAsync(devices, batch, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Log.ProgressBatchFailed(logger, batch.Count, e);
+                    continue;
+                }
+
+                foreach (var (binding, run) in runs)
                 {
                     try
                     {
-                        await FollowAsync(device.Key, [.. device.OrderBy(r => r.Time)], stoppingToken).ConfigureAwait(false);
+                        await AdvanceAsync(binding, [.. run], stoppingToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        Log.ProgressFailed(logger, device.Key.Value, e);
+                        Log.ProgressFailed(logger, binding.Device.Value, e);
                     }
                 }
 
@@ -123,25 +135,6 @@ public sealed class ProgressWorker(
             {
                 Log.ProgressFailed(logger, key.Item1.Value, e);
             }
-        }
-    }
-
-    private async Task FollowAsync(DeviceId device, List<TrackerReading> batch, CancellationToken cancellationToken)
-    {
-        // Readings can span bindings (a device moved to another container); each run goes to its own shipment.
-        var i = 0;
-        while (i < batch.Count)
-        {
-            var binding = await devices.FindBindingAsync(device, batch[i].Time, cancellationToken).ConfigureAwait(false);
-            if (binding is null)
-            {
-                i++;
-                continue;
-            }
-
-            var run = batch.Skip(i).TakeWhile(r => binding.Covers(r.Time)).ToList();
-            i += run.Count;
-            await AdvanceAsync(binding, run, cancellationToken).ConfigureAwait(false);
         }
     }
 
