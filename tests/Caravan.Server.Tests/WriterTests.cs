@@ -62,6 +62,27 @@ public sealed class WriterTests : IDisposable
     }
 
     [Fact]
+    public void The_writer_connection_checkpoints_the_log_at_the_configured_size_syncs_every_commit_and_journals_savepoints_in_memory()
+    {
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory.Path, WalAutoCheckpointPages = 5000 });
+        using var connection = database.OpenWriter();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint;";
+        Assert.Equal(5000L, (long)command.ExecuteScalar()!);
+        command.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, (long)command.ExecuteScalar()!);
+        command.CommandText = "PRAGMA temp_store;";
+        Assert.Equal(2L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void A_log_checkpoint_size_out_of_range_is_named()
+    {
+        var problems = new StorageOptions { DataDirectory = _directory.Path, WalAutoCheckpointPages = 10 }.Problems();
+        Assert.Equal(["Caravan:Storage:WalAutoCheckpointPages must be from 100 to 1000000, not 10."], problems);
+    }
+
+    [Fact]
     public void A_writer_cache_out_of_range_is_named()
     {
         var problems = new StorageOptions { DataDirectory = _directory.Path, WriterCacheMebibytes = 1 }.Problems();

@@ -10,6 +10,9 @@ public sealed record LoadOptions
 
     public string? AdminToken { get; init; }
 
+    /// <summary>The process id of the server given by <see cref="Server"/>, to read its CPU time in /proc.</summary>
+    public int? ServerProcessId { get; init; }
+
     /// <summary>The built CLI (<c>caravan.dll</c>) to start when no server is given.</summary>
     public string? CaravanDll { get; init; }
 
@@ -32,6 +35,12 @@ public sealed record LoadOptions
 
     public int ReadSeconds { get; init; } = 15;
 
+    /// <summary>
+    /// Booking references cycling over 1,000 values and creation times interleaving the shipments (the shape of the
+    /// runs before 2026-12-02), instead of one booking reference per shipment and creation times in posting order.
+    /// </summary>
+    public bool ScatteredKeys { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
@@ -42,6 +51,7 @@ public sealed record LoadOptions
             {
                 "--server" => options with { Server = new Uri(reader.Value()) },
                 "--admin-token" => options with { AdminToken = reader.Value() },
+                "--server-pid" => options with { ServerProcessId = reader.Count() },
                 "--caravan" => options with { CaravanDll = reader.Value() },
                 "--shipments" => options with { Shipments = reader.Count() },
                 "--single-events" => options with { SingleEvents = reader.Count() },
@@ -50,6 +60,7 @@ public sealed record LoadOptions
                 "--clients" => options with { Clients = reader.Count() },
                 "--read-clients" => options with { ReadClients = reader.Count() },
                 "--read-seconds" => options with { ReadSeconds = reader.Count() },
+                "--scattered-keys" => options with { ScatteredKeys = true },
                 _ => throw new ArgumentException($"unknown option '{name}' (see bench/load/README.md)"),
             };
         }

@@ -34,12 +34,36 @@ public readonly record struct ProcessMemory(long ResidentBytes, long PeakResiden
     /// <summary>CPU time a process has used so far, user and system (<c>/proc/PID/stat</c>, in clock ticks of 10 ms).</summary>
     public static TimeSpan CpuTime(int processId)
     {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        return Ticks(File.ReadAllText($"/proc/{processId}/stat"));
+    }
 
+    private static TimeSpan Ticks(string stat)
+    {
         // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>CPU time, user and system, of a process's thread named <paramref name="threadName"/>; null when it has none.</summary>
+    public static TimeSpan? ThreadCpuTime(int processId, string threadName)
+    {
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+        {
+            if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == threadName)
+            {
+                return Ticks(File.ReadAllText(Path.Combine(task, "stat")));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Bytes a process has handed to write calls so far, to files and sockets alike (<c>wchar</c> in <c>/proc/PID/io</c>).</summary>
+    public static long WrittenBytes(int processId)
+    {
+        var line = File.ReadLines($"/proc/{processId}/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+        return long.Parse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     private static long Kilobytes(string line) =>

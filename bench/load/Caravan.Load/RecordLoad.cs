@@ -20,10 +20,15 @@ namespace Caravan.Load;
 public sealed class RecordLoad
 {
     private const string Forwarder = "load-forwarder";
+
+    // The name Caravan.Storage gives its writer's thread (SqliteWriter.ThreadName).
+    private const string WriterThread = "Caravan writer";
     private static readonly DateTimeOffset EventTime = new(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
 
     private readonly LoadOptions _options;
     private readonly TextWriter _output;
+    private int? _serverProcessId;
+    private int _eventsSigned;
 
     public RecordLoad(LoadOptions options, TextWriter output)
     {
@@ -35,6 +40,7 @@ public sealed class RecordLoad
     {
         await using var started = _options.Server is null ? await ServerProcess.StartAsync(_options.CaravanDll, cancellationToken) : null;
         var url = started?.Url ?? _options.Server!;
+        _serverProcessId = started?.ProcessId ?? _options.ServerProcessId;
         var admin = started?.AdminToken ?? _options.AdminToken!;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(_options.Clients, _options.ReadClients) };
         using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
@@ -55,7 +61,7 @@ public sealed class RecordLoad
         // Warm-up, not reported: the server's code reaches its optimised tier before anything is timed.
         await HealthRateAsync(http, _options.Clients, TimeSpan.FromSeconds(3), cancellationToken);
         await AppendAsync(http, key, shipments, Math.Min(2_000, _options.SingleEvents), batchSize: 1, cancellationToken);
-        await AppendAsync(http, key, shipments, Math.Min(10_000, _options.BatchedEvents), _options.BatchSize, cancellationToken);
+        await AppendAsync(http, key, shipments, Math.Min(20_000, _options.BatchedEvents), _options.BatchSize, cancellationToken);
 
         var health = await HealthRateAsync(http, _options.Clients, TimeSpan.FromSeconds(5), cancellationToken);
         Row("GET /healthz (HTTP floor)", health.Requests, 0, health.Seconds, health.Requests / health.Seconds, health.Latency, "–", double.NaN);
@@ -74,6 +80,13 @@ public sealed class RecordLoad
         Row($"GET /v2/events?limit=100, {_options.ReadClients} clients", reads.Requests, reads.Events, reads.Seconds, reads.Events / reads.Seconds, reads.Latency,
             "healthz p50", Percentiles.Of(reads.Latency, 50) / Percentiles.Of(healthReaders.Latency, 50));
         _output.WriteLine();
+        _output.WriteLine("CPU per appended event while the phase ran (from /proc/PID/stat, 10 ms ticks; comparable between runs on a shared machine):");
+        _output.WriteLine();
+        _output.WriteLine("| phase | server CPU s | server µs/event | of which the single writer | server bytes written/event | generator CPU s | generator µs/event |");
+        _output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        CpuRow("one event each", single);
+        CpuRow($"batches of {_options.BatchSize}", batched);
+        _output.WriteLine();
         _output.WriteLine("Ratios: single appends as a share of the request rate the HTTP stack alone serves; batched appends against NSec's raw verify rate on all cores (each append verifies one signature); /v2/events p50 against /healthz p50 at the same concurrency (a ratio, lower is better).");
         return 0;
     }
@@ -82,6 +95,23 @@ public sealed class RecordLoad
         _output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"| {phase} | {requests:N0} | {events:N0} | {seconds:F1} | **{rate:N0}** | {Percentiles.Of(latency, 50):F1} ms | {Percentiles.Of(latency, 99):F1} ms | {baseline} | {(double.IsNaN(ratio) ? "–" : ratio.ToString("F2", CultureInfo.InvariantCulture))} |"));
+
+    private void CpuRow(string phase, PhaseResult result) =>
+        _output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {phase} | {(result.ServerCpu is { } server ? server.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "–")} | {(result.ServerCpu is { } perEvent ? (perEvent.TotalMicroseconds / result.Events).ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(result.WriterCpu is { } writer ? (writer.TotalMicroseconds / result.Events).ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(result.ServerWritten is { } written ? (written / result.Events).ToString("N0", CultureInfo.InvariantCulture) : "–")} | {result.GeneratorCpu.TotalSeconds:F1} | {result.GeneratorCpu.TotalMicroseconds / result.Events:F0} |"));
+
+    private TimeSpan? ServerCpu() => _serverProcessId is { } id ? ProcessMemory.CpuTime(id) : null;
+
+    private TimeSpan? WriterCpu() => _serverProcessId is { } id ? ProcessMemory.ThreadCpuTime(id, WriterThread) : null;
+
+    private long? ServerWritten() => _serverProcessId is { } id ? ProcessMemory.WrittenBytes(id) : null;
+
+    private static TimeSpan GeneratorCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 
     private static async Task<string> SetUpPartyAsync(HttpClient http, string admin, EventSigningKey key, CancellationToken cancellationToken)
     {
@@ -131,30 +161,41 @@ public sealed class RecordLoad
         return ids;
     }
 
-    /// <summary>Signs every event first (signing is the client's work), then posts them from concurrent clients.</summary>
+    /// <summary>
+    /// Signs every event first (signing is the client's work), then posts them from concurrent clients: <paramref name="events"/>
+    /// spread evenly over the shipments, each shipment's in requests of <paramref name="batchSize"/>, posted shipment after
+    /// shipment. Each event carries its shipment's booking reference and is created just before it is posted (creation
+    /// times rise in posting order), as a carrier's events are; with <see cref="LoadOptions.ScatteredKeys"/> booking
+    /// references cycle over 1,000 values and creation times interleave the shipments, so a request's events land all
+    /// over those indexes.
+    /// </summary>
     private async Task<PhaseResult> AppendAsync(HttpClient http, EventSigningKey key, List<string> shipments, int events, int batchSize, CancellationToken cancellationToken)
     {
         var requests = new List<(string Path, byte[] Body)>();
-        var perShipment = shipments.ToDictionary(s => s, _ => new List<JsonObject>());
-        for (var i = 0; i < events; i++)
+        for (var k = 0; k < shipments.Count; k++)
         {
-            var shipment = shipments[i % shipments.Count];
-            perShipment[shipment].Add(SignedEnvelope(key, shipment, i));
-        }
-
-        foreach (var (shipment, envelopes) in perShipment)
-        {
-            foreach (var chunk in envelopes.Chunk(batchSize))
+            var shipment = shipments[k];
+            var mine = Enumerable.Range(0, events).Where(i => i % shipments.Count == k).ToList();
+            foreach (var chunk in mine.Chunk(batchSize))
             {
+                var envelopes = chunk
+                    .Select(i => _options.ScatteredKeys
+                        ? SignedEnvelope(key, shipment, i, $"LOAD{i % 1000:D4}")
+                        : SignedEnvelope(key, shipment, _eventsSigned++, $"LOAD{k:D4}"))
+                    .ToList();
                 var body = batchSize == 1
-                    ? chunk[0]
-                    : new JsonObject { ["events"] = new JsonArray([.. chunk]) };
+                    ? envelopes[0]
+                    : new JsonObject { ["events"] = new JsonArray([.. envelopes]) };
                 requests.Add(($"/api/shipments/{shipment}/events{(batchSize == 1 ? string.Empty : "/batch")}", Encoding.UTF8.GetBytes(body.ToJsonString())));
             }
         }
 
         var next = -1;
         var latencies = new double[requests.Count];
+        var serverCpu = ServerCpu();
+        var serverWritten = ServerWritten();
+        var writerCpu = WriterCpu();
+        var generatorCpu = GeneratorCpu();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, _options.Clients).Select(async _ =>
         {
@@ -173,10 +214,17 @@ public sealed class RecordLoad
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }));
-        return new PhaseResult(requests.Count, events, watch.Elapsed.TotalSeconds, latencies);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new PhaseResult(requests.Count, events, seconds, latencies)
+        {
+            ServerCpu = ServerCpu() - serverCpu,
+            ServerWritten = ServerWritten() - serverWritten,
+            WriterCpu = WriterCpu() - writerCpu,
+            GeneratorCpu = GeneratorCpu() - generatorCpu,
+        };
     }
 
-    private static JsonObject SignedEnvelope(EventSigningKey key, string shipment, int n)
+    private static JsonObject SignedEnvelope(EventSigningKey key, string shipment, int n, string bookingReference)
     {
         var at = EventTime.AddSeconds(n).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var code = (n % 3) switch { 0 => "RECE", 1 => "CONF", _ => "ISSU" };
@@ -192,7 +240,7 @@ public sealed class RecordLoad
             ["shipmentEventTypeCode"] = code,
             ["documentTypeCode"] = document,
             ["documentID"] = $"{document}-{n}",
-            ["carrierBookingReference"] = $"LOAD{n % 1000:D4}",
+            ["carrierBookingReference"] = bookingReference,
         };
         var canonical = CanonicalJson.Canonicalize(Encoding.UTF8.GetBytes(json.ToJsonString()));
         return new JsonObject
@@ -322,5 +370,18 @@ public sealed class RecordLoad
         return JsonNode.Parse(text) ?? new JsonObject();
     }
 
-    private sealed record PhaseResult(long Requests, long Events, double Seconds, IReadOnlyList<double> Latency);
+    private sealed record PhaseResult(long Requests, long Events, double Seconds, IReadOnlyList<double> Latency)
+    {
+        /// <summary>CPU the server used while the phase ran; unknown against a server given by URL without its process id.</summary>
+        public TimeSpan? ServerCpu { get; init; }
+
+        /// <summary>Bytes the server wrote while the phase ran: the log and the database file, and the answers.</summary>
+        public long? ServerWritten { get; init; }
+
+        /// <summary>CPU the server's single writer thread used while the phase ran: the part of the work that does not spread over cores.</summary>
+        public TimeSpan? WriterCpu { get; init; }
+
+        /// <summary>CPU this process used while the phase ran (the clients, not the signing done beforehand).</summary>
+        public TimeSpan GeneratorCpu { get; init; }
+    }
 }

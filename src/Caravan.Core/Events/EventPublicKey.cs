@@ -28,7 +28,7 @@ public sealed class EventPublicKey : IEquatable<EventPublicKey>
     public ReadOnlySpan<byte> RawBytes => _raw;
 
     /// <summary>The protected header Caravan writes for this key, base64url: <c>{"alg":"EdDSA","kid":...}</c>.</summary>
-    internal string JwsHeaderSegment { get; }
+    public string JwsHeaderSegment { get; }
 
     /// <summary>Reads a public JWK (a private one is read too, and only its public half kept).</summary>
     /// <param name="jwk">JSON: <c>{"kty":"OKP","crv":"Ed25519","x":"..."}</c>, optionally with a <c>kid</c> that must be the thumbprint.</param>

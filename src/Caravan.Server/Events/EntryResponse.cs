@@ -23,14 +23,23 @@ public sealed record EntryResponse(
     /// <summary>The format of <see cref="RecordedAt"/>: the record's, UTC with seven fractional digits.</summary>
     public const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    public static EntryResponse From(ChainEntry entry)
+    /// <summary>An entry read from the store: its event is checked to be JSON before it is written as JSON.</summary>
+    public static EntryResponse From(ChainEntry entry) => Of(entry, new RawJson(entry?.EventJson ?? default));
+
+    /// <summary>
+    /// An entry this process has just sealed: its event is the canonical JSON the server wrote from the posted event,
+    /// so it is written as it is.
+    /// </summary>
+    public static EntryResponse FromSealed(ChainEntry entry) => Of(entry, RawJson.Known(entry?.EventJson ?? default));
+
+    private static EntryResponse Of(ChainEntry entry, RawJson eventJson)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new EntryResponse(
             entry.Sequence,
             entry.ShipmentId,
             entry.EventId,
-            new RawJson(entry.EventJson),
+            eventJson,
             new EntryAuthorResponse(entry.AuthorPartyId, entry.AuthorKid),
             entry.AuthorSignature,
             entry.PreviousHash,

@@ -29,6 +29,9 @@ public sealed class EventRecorder(
     // Keys are only ever added, never changed or removed, so a key once found stays valid.
     private readonly ConcurrentDictionary<(string Party, string Kid), EventPublicKey> _keys = new();
 
+    // The same keys by the protected header Caravan writes for each (base64url of {"alg":"EdDSA","kid":"…"}).
+    private readonly ConcurrentDictionary<(string Party, string Header), EventPublicKey> _keysByHeader = new();
+
     /// <summary>Appends one event signed by <paramref name="author"/> to <paramref name="shipment"/>'s chain.</summary>
     /// <param name="author">The party that signed the event.</param>
     /// <param name="shipment">The shipment of the URL; the event's <c>shipmentID</c> must be it.</param>
@@ -140,21 +143,32 @@ public sealed class EventRecorder(
     private async Task<string?> CheckSignatureAsync(
         PartyId author, ShipmentEvent shipmentEvent, ReadOnlyMemory<byte> posted, string signature, CancellationToken cancellationToken)
     {
-        if (!DetachedJws.TryReadKeyId(signature, out var kid, out var error))
+        // A signature whose header is exactly the one Caravan writes for a key of the author's already seen needs no
+        // parse of the header to find its key.
+        var headerEnd = signature.IndexOf('.', StringComparison.Ordinal);
+        if (headerEnd <= 0 || !_keysByHeader.TryGetValue((author.Value, signature[..headerEnd]), out var key))
         {
-            return $"The signature is not a detached JWS Caravan can read: {error}.";
-        }
+            if (!DetachedJws.TryReadKeyId(signature, out var kid, out var error))
+            {
+                return $"The signature is not a detached JWS Caravan can read: {error}.";
+            }
 
-        var key = await FindKeyAsync(author, kid, cancellationToken).ConfigureAwait(false);
-        if (key is null)
-        {
-            return $"Key {kid} is not registered to party {author}; register its public key with POST /api/parties/{author}/keys, or sign with a key that is.";
+            key = await FindKeyAsync(author, kid, cancellationToken).ConfigureAwait(false);
+            if (key is null)
+            {
+                return $"Key {kid} is not registered to party {author}; register its public key with POST /api/parties/{author}/keys, or sign with a key that is.";
+            }
         }
 
         var verification = DetachedJws.Verify(key, signature, shipmentEvent.CanonicalJson.Span);
         if (verification.IsValid)
         {
             return null;
+        }
+
+        if (verification.Failure == JwsFailure.Malformed)
+        {
+            return $"The signature is not a detached JWS Caravan can read: {verification.Reason}.";
         }
 
         if (verification.Failure == JwsFailure.InvalidSignature
@@ -178,6 +192,7 @@ public sealed class EventRecorder(
         if (key is not null)
         {
             _keys[(party.Value, kid)] = key;
+            _keysByHeader[(party.Value, key.JwsHeaderSegment)] = key;
         }
 
         return key;

@@ -11,7 +11,15 @@ namespace Caravan.Server.Events;
 [JsonConverter(typeof(RawJsonConverter))]
 public sealed class RawJson(ReadOnlyMemory<byte> utf8)
 {
+    private bool _isKnownJson;
+
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    /// <summary>
+    /// JSON this process has just written itself (an event's canonical form, canonicalised on the way in), written
+    /// without reading it through once more to check that it is JSON.
+    /// </summary>
+    public static RawJson Known(ReadOnlyMemory<byte> utf8) => new(utf8) { _isKnownJson = true };
 
     /// <summary>Writes <paramref name="utf8"/> as a JSON value.</summary>
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8)
@@ -52,6 +60,16 @@ public sealed class RawJson(ReadOnlyMemory<byte> utf8)
             return new RawJson(Encoding.UTF8.GetBytes(document.RootElement.GetRawText()));
         }
 
-        public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) => RawJson.Write(writer, value.Utf8.Span);
+        public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options)
+        {
+            if (value._isKnownJson)
+            {
+                writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+            }
+            else
+            {
+                RawJson.Write(writer, value.Utf8.Span);
+            }
+        }
     }
 }

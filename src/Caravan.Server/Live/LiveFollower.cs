@@ -24,9 +24,15 @@ public sealed class LiveFollower(
         var batches = readings.Subscribe(nameof(LiveFollower), stoppingToken);
         entries.Follow(appended =>
         {
+            // With no live stream open there is no one to write the entries for.
+            if (hub.Streams == 0)
+            {
+                return;
+            }
+
             foreach (var entry in appended)
             {
-                var data = JsonSerializer.SerializeToUtf8Bytes(EntryResponse.From(entry), AlertNotification.Json);
+                var data = JsonSerializer.SerializeToUtf8Bytes(EntryResponse.FromSealed(entry), AlertNotification.Json);
                 hub.Publish(new LiveMessage(LiveMessage.Entry, ShipmentId.Parse(entry.ShipmentId), data));
             }
         });

@@ -5,7 +5,8 @@ namespace Caravan.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite file <c>caravan.db</c> under the data directory: how to open the writer's one connection (WAL,
-/// synchronous=FULL, foreign keys, busy timeout, a larger page cache) and the readers' pooled ones.
+/// synchronous=FULL, foreign keys, busy timeout, a larger page cache, a longer log between checkpoints,
+/// savepoint journals in memory) and the readers' pooled ones.
 /// </summary>
 /// <remarks>
 /// synchronous=FULL rather than NORMAL: in WAL mode NORMAL already survives a crash of the process, but not of the
@@ -18,6 +19,7 @@ public sealed class SqliteDatabase
     private readonly string _writerConnectionString;
     private readonly int _busyTimeoutMs;
     private readonly int _writerCacheKibibytes;
+    private readonly int _walAutoCheckpointPages;
 
     public SqliteDatabase(StorageOptions options)
     {
@@ -26,6 +28,7 @@ public sealed class SqliteDatabase
         FilePath = System.IO.Path.Combine(DataDirectory, StorageOptions.DatabaseFileName);
         _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
         _writerCacheKibibytes = options.WriterCacheMebibytes * 1024;
+        _walAutoCheckpointPages = options.WalAutoCheckpointPages;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -73,6 +76,12 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA foreign_keys = ON;");
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs};"));
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{_writerCacheKibibytes};"));
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {_walAutoCheckpointPages};"));
+
+        // Every request runs in a savepoint, and SQLite keeps the prior content of each page a savepoint changes in a
+        // sub-journal so it can roll back to it: a temporary file unless temporary storage is in memory. The
+        // sub-journal serves only to roll back within the open transaction, never to recover, so memory loses nothing.
+        Execute(connection, "PRAGMA temp_store = MEMORY;");
         return connection;
     }
 

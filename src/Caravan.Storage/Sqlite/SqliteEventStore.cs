@@ -17,6 +17,11 @@ public sealed class SqliteEventStore : IEventStore
     private const string EntryColumns =
         "sequence, shipment_id, event_id, event_json, author_party_id, author_kid, author_signature, previous_hash, recorded_at, platform_kid, platform_signature, entry_hash";
 
+    private const string UnrecordedSavepoint = "append_unrecorded";
+
+    // SQLITE_CONSTRAINT_UNIQUE.
+    private const int UniqueConstraintFailed = 2067;
+
     private readonly SqliteDatabase _database;
     private readonly SqliteWriter _writer;
 
@@ -138,6 +143,11 @@ public sealed class SqliteEventStore : IEventStore
         IReadOnlyList<EventToAppend> events,
         Func<ChainEntry?, EventToAppend, ChainEntry> seal)
     {
+        if (TryAppendUnrecorded(connection, transaction, shipment, events, seal) is { } appended)
+        {
+            return appended;
+        }
+
         // First every lookup, then — only when nothing conflicts — every insert: a batch is all or nothing.
         var results = new AppendResult?[events.Count];
         var inBatch = new Dictionary<Guid, int>();
@@ -202,19 +212,78 @@ public sealed class SqliteEventStore : IEventStore
 
         if (last is not null)
         {
-            using var head = connection.Command(
-                transaction,
-                """
-                INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
-                ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
-                """,
-                ("$id", shipment.Value),
-                ("$sequence", last.Sequence),
-                ("$hash", last.EntryHash));
-            head.ExecuteNonQuery();
+            WriteHead(connection, transaction, shipment, last);
         }
 
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>
+    /// The common case — no event of the batch recorded before, none repeated in it — without a lookup per event: the
+    /// events are sealed and inserted inside a savepoint, and the UNIQUE index on <c>event_id</c> refuses an id already
+    /// recorded. Then everything is rolled back to the savepoint and null returned, for the lookups to answer each
+    /// event (the same stored entry, or a conflict).
+    /// </summary>
+    private static List<AppendResult>? TryAppendUnrecorded(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        ShipmentId shipment,
+        IReadOnlyList<EventToAppend> events,
+        Func<ChainEntry?, EventToAppend, ChainEntry> seal)
+    {
+        var ids = new HashSet<Guid>();
+        if (!events.All(e => ids.Add(e.Event.EventId)))
+        {
+            return null;
+        }
+
+        transaction.Save(UnrecordedSavepoint);
+        try
+        {
+            var last = Last(connection, transaction, shipment);
+            var results = new List<AppendResult>(events.Count);
+            using var insert = InsertCommand(connection, transaction);
+            foreach (var toAppend in events)
+            {
+                var entry = seal(last, toAppend);
+                if (entry.ShipmentId != shipment.Value || entry.Sequence != (last?.Sequence ?? 0) + 1)
+                {
+                    throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the next of shipment {shipment}.");
+                }
+
+                Insert(insert, entry, toAppend.Event);
+                results.Add(new AppendResult(AppendOutcome.Appended, entry));
+                last = entry;
+            }
+
+            if (last is not null)
+            {
+                WriteHead(connection, transaction, shipment, last);
+            }
+
+            transaction.Release(UnrecordedSavepoint);
+            return results;
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed && e.Message.Contains("events.event_id", StringComparison.Ordinal))
+        {
+            transaction.Rollback(UnrecordedSavepoint);
+            transaction.Release(UnrecordedSavepoint);
+            return null;
+        }
+    }
+
+    private static void WriteHead(SqliteConnection connection, SqliteTransaction transaction, ShipmentId shipment, ChainEntry last)
+    {
+        using var head = connection.Command(
+            transaction,
+            """
+            INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
+            ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
+            """,
+            ("$id", shipment.Value),
+            ("$sequence", last.Sequence),
+            ("$hash", last.EntryHash));
+        head.ExecuteNonQuery();
     }
 
     private static ChainEntry? FindByEventId(SqliteCommand find, Guid eventId)

@@ -13,6 +13,9 @@ namespace Caravan.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
+    /// <summary>The name of the writer's thread.</summary>
+    public const string ThreadName = "Caravan writer";
+
     private const string SavepointName = "request";
 
     private readonly SqliteDatabase _database;
@@ -80,7 +83,25 @@ public sealed class SqliteWriter : IAsyncDisposable
             }
 
             _connection = connection;
-            _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    Run();
+                    stopped.SetResult();
+                }
+                catch (Exception e)
+                {
+                    stopped.SetException(e);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = ThreadName,
+            };
+            thread.Start();
+            _loop = stopped.Task;
             return applied;
         }
         catch
@@ -127,12 +148,14 @@ public sealed class SqliteWriter : IAsyncDisposable
         return await request.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    // The loop owns its thread, blocking on the queue when it is empty: the writer's work never waits for a thread of
+    // the pool, and its CPU time can be read apart (the thread's name in /proc/PID/task/*/comm).
+    private void Run()
     {
         var batch = new List<WriteRequest>(_batchSize);
         var failures = new Dictionary<WriteRequest, Exception>(ReferenceEqualityComparer.Instance);
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             failures.Clear();
