@@ -75,14 +75,33 @@ async function route(): Promise<void> {
   shell!.ctx.panel.focus({ preventScroll: true });
 }
 
-/** Checks the token, loads the network and builds the page frame and the map; null (after saying why) on failure. */
+/**
+ * Checks the token, loads the network and builds the page frame and the map; null (after saying why) on failure.
+ * The frame and the map are built at once, while the server answers: MapLibre's WebGL context, style and worker
+ * start in parallel with `/api/me` and `/api/network` instead of after them (the network reaches the map when it
+ * arrives); who is signed in joins the header once the server has said.
+ */
 async function start(): Promise<PageContext | null> {
-  app.replaceChildren(statusLine('loading', 'Checking your token and loading the corridor network…'));
+  const networkLoaded = api.network().then(readNetwork);
+  const nav = h(
+    'nav',
+    { 'aria-label': 'Pages' },
+    h('a', { href: '/', 'data-nav': true }, 'Corridor map'),
+    h('a', { href: '/plan', 'data-nav': true }, 'Plan'),
+    h('a', { href: '/shipments', 'data-nav': true }, 'Shipments'),
+    h('a', { href: '/live', 'data-nav': true }, 'Live'),
+  );
+  const panel = h('section', { class: 'panel', id: 'main', tabindex: -1 }, statusLine('loading', 'Checking your token and loading the corridor network…'));
+  const mapBox = h('div', { class: 'map', id: 'map' });
+  const header = h('header', { class: 'top' }, h('a', { href: '/', class: 'brand', 'data-nav': true }, 'Caravan'), nav);
+  app.replaceChildren(header, h('main', { class: 'layout' }, panel, mapBox));
+  const map = new CorridorMap(mapBox, networkLoaded);
   let caller: Caller;
   let network: CorridorNetwork;
   try {
-    [caller, network] = await Promise.all([api.me(), api.network().then(readNetwork)]);
+    [caller, network] = await Promise.all([api.me(), networkLoaded]);
   } catch (err) {
+    map.remove();
     if (err instanceof ApiError && err.status === 401) {
       session.signOut();
       signIn(`The server does not accept that token: ${err.message}`);
@@ -102,19 +121,8 @@ async function start(): Promise<PageContext | null> {
     shell = null;
     navigate('/sign-in');
   });
-  const nav = h(
-    'nav',
-    { 'aria-label': 'Pages' },
-    h('a', { href: '/', 'data-nav': true }, 'Corridor map'),
-    h('a', { href: '/plan', 'data-nav': true }, 'Plan'),
-    h('a', { href: '/shipments', 'data-nav': true }, 'Shipments'),
-    h('a', { href: '/live', 'data-nav': true }, 'Live'),
-  );
-  const panel = h('section', { class: 'panel', id: 'main', tabindex: -1 });
-  const mapBox = h('div', { class: 'map', id: 'map' });
-  const header = h('header', { class: 'top' }, h('a', { href: '/', class: 'brand', 'data-nav': true }, 'Caravan'), nav, h('span', { class: 'who', 'data-party': caller.party?.id ?? '' }, who), signOut);
-  app.replaceChildren(header, h('main', { class: 'layout' }, panel, mapBox));
-  const map = new CorridorMap(mapBox, network);
+  header.append(h('span', { class: 'who', 'data-party': caller.party?.id ?? '' }, who), signOut);
+  panel.replaceChildren();
   map.whenReady().catch((e: unknown) => panel.prepend(statusLine('error', `The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`)));
   new ResizeObserver(() => map.resize()).observe(mapBox);
   shell = { ctx: { api, caller, network, map, panel }, nav };

@@ -113,3 +113,11 @@ export function itineraryBounds(itinerary: Itinerary, network: CorridorNetwork):
   const lats = points.map((p) => p[1]);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
+
+/**
+ * The network as the map draws it, one collection for one MapLibre source: the links (with their line style) and
+ * the terminals (with their map flags), each with its `featureType` (link, terminal) for the layers' filters.
+ */
+export function networkForMap(network: CorridorNetwork): FeatureCollection {
+  return { type: 'FeatureCollection', features: [...linksForMap(network).features, ...terminalsForMap(network).features] };
+}

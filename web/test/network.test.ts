@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGaugeBreak, itineraryBounds, itineraryForMap, linkClass, linksForMap, networkCountries, readNetwork, searchTerminals, terminalsForMap } from '../src/network';
+import { isGaugeBreak, itineraryBounds, itineraryForMap, linkClass, linksForMap, networkCountries, networkForMap, readNetwork, searchTerminals, terminalsForMap } from '../src/network';
 import { NETWORK, itinerary, leg } from './fixtures';
 
 const network = readNetwork(NETWORK);
@@ -17,6 +17,12 @@ describe('reading the network GeoJSON', () => {
     expect(linksForMap(network).features.map((f) => f.properties?.style)).toEqual(['rail-1435', 'rail-1520', 'ferry']);
     const dostyk = terminalsForMap(network).features.find((f) => f.properties?.locode === 'KZDOS');
     expect(dostyk?.properties?.gaugeBreak).toBe(true);
+  });
+  it('gives the map one collection of links and terminals, each tagged with its featureType', () => {
+    const features = networkForMap(network).features;
+    expect(features.map((f) => f.properties?.featureType)).toEqual(['link', 'link', 'link', 'terminal', 'terminal', 'terminal', 'terminal']);
+    expect(features.find((f) => f.properties?.locode === 'KZDOS')?.properties?.gaugeBreak).toBe(true);
+    expect(features[2]?.properties?.style).toBe('ferry');
   });
   it('lists the countries of the network once each', () => {
     expect(networkCountries(terminals)).toEqual(['AZ', 'CN', 'KZ']);
