@@ -13,7 +13,11 @@ namespace Caravan.Benchmarks.Latency;
 /// </summary>
 public static class ProfileLoop
 {
-    /// <summary>Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--dump FILE] (each front: query, minutes from the earliest departure, cost, CO2e).</summary>
+    /// <summary>
+    /// Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--dump FILE] (each front: query,
+    /// minutes from the earliest departure, cost, CO2e) [--breakdown] (after the rounds, the earliest-arrival time of
+    /// each part of the query, as the latency report's table).
+    /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -31,6 +35,7 @@ public static class ProfileLoop
         for (var round = 0; round < IntArg("--rounds", 5); round++)
         {
             var times = new List<double>(queries.Count);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             long created = 0;
             long settled = 0;
             for (var q = 0; q < queries.Count; q++)
@@ -53,10 +58,18 @@ public static class ProfileLoop
             }
 
             times.Sort();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, labels created {created:N0}, settled {settled:N0}"));
+                $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, process CPU {cpu.TotalMilliseconds:F0} ms, labels created {created:N0}, settled {settled:N0}"));
+        }
+
+        if (list.Contains("--breakdown"))
+        {
+            var breakdown = new SearchBreakdown(network);
+            var parts = queries.Select(q => breakdown.Measure(planner, q.Request)).ToList();
+            new LatencyReport(output, new LatencyOptions()).Breakdown(parts);
         }
 
         return 0;

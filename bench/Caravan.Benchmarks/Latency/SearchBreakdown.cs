@@ -6,10 +6,11 @@ using Caravan.Core.Planning.Search;
 namespace Caravan.Benchmarks.Latency;
 
 /// <summary>
-/// Times the parts of one planner query separately — the three lower-bound Dijkstras towards the destination,
-/// the label search itself — by calling the planner's internal search as <see cref="RoutePlanner"/> does for a
-/// request without constraints. What a full query takes beyond the search is building the itineraries
-/// (including the Monte Carlo arrival percentiles of <c>Reliability</c>).
+/// Times the parts of one earliest-arrival query separately, each as <see cref="RoutePlanner"/> runs it for a
+/// request without constraints: the time lower bound towards the destination (one truncated Dijkstra; the cost and
+/// CO2e bounds are computed only by a Pareto search), the label search with those bounds, and building the
+/// itinerary (legs, countries, corridors and the Monte Carlo arrival percentiles of <c>Reliability</c>). The whole
+/// <c>Plan</c> call is timed too, on its own, so the parts can be checked against it.
 /// </summary>
 internal sealed class SearchBreakdown
 {
@@ -22,38 +23,55 @@ internal sealed class SearchBreakdown
     {
         _network = network;
         _bounds = new LowerBoundGraph(network);
-        _workspace = new SearchWorkspace(network.Terminals.Count, network.Services.Count, network.DwellP50Minutes);
+        _workspace = new SearchWorkspace(network, new RideTable(network));
     }
 
-    /// <summary>Times the lower bounds, the label search, and the whole <c>Plan</c> call right after them.</summary>
-    public (double BoundsMs, double SearchMs, double RestMs, int Labels, int Settled) Measure(RoutePlanner planner, RouteRequest request)
+    /// <summary>Times the bounds, the label search and the itinerary of an earliest-arrival query, then the whole <c>Plan</c> call.</summary>
+    public EarliestArrivalParts Measure(RoutePlanner planner, RouteRequest request)
     {
-        var start = PlannerClock.ToMinutes(request.EarliestDeparture);
-        var destination = _network.Terminals.Select((t, i) => (t, i)).First(x => x.t.Locode == request.Destination).i;
+        var earliest = request with { Criteria = PlanningCriteria.Arrival };
+        var start = PlannerClock.ToMinutes(earliest.EarliestDeparture);
         var search = new SearchRequest
         {
-            Origin = _network.Terminals.Select((t, i) => (t, i)).First(x => x.t.Locode == request.Origin).i,
-            Destination = destination,
+            Origin = _network.IndexOf(earliest.Origin),
+            Destination = _network.IndexOf(earliest.Destination),
             Start = start,
-            WindowEnd = start + (int)request.DepartureWindow.TotalMinutes,
-            HorizonEnd = start + (int)request.Horizon.TotalMinutes,
+            WindowEnd = start + (int)earliest.DepartureWindow.TotalMinutes,
+            HorizonEnd = start + (int)earliest.Horizon.TotalMinutes,
             ModeAllowed = _allModes,
-            Criteria = request.Criteria,
-            Tolerance = request.Criteria == PlanningCriteria.Arrival ? 0 : request.Tolerance.SearchFraction,
+            Criteria = PlanningCriteria.Arrival,
         };
 
         var watch = Stopwatch.StartNew();
-        _bounds.Compute(destination, search.Origin, costAndCo2e: true, _workspace);
-        _workspace.BoundsDestination = destination;
+        _bounds.Compute(search.Destination, search.Origin, costAndCo2e: false, _workspace);
+        var boundsMs = watch.Elapsed.TotalMilliseconds;
+        _workspace.BoundsDestination = search.Destination;
         _workspace.BoundsOrigin = search.Origin;
-        _workspace.BoundsIncludeCostAndCo2e = true;
-        var bounds = watch.Elapsed.TotalMilliseconds;
+        _workspace.BoundsIncludeCostAndCo2e = false;
+
         watch.Restart();
         LabelSearch.Run(_network, _bounds, search, _workspace);
-        var run = watch.Elapsed.TotalMilliseconds;
+        var searchMs = watch.Elapsed.TotalMilliseconds;
+
         watch.Restart();
-        planner.Plan(request);
-        var plan = watch.Elapsed.TotalMilliseconds;
-        return (bounds, Math.Max(0, run - bounds), Math.Max(0, plan - run), _workspace.LabelCount, _workspace.Settled);
+        var fastest = _workspace.DestinationLabels
+            .Where(i => !_workspace.Labels[i].Dominated)
+            .OrderBy(i => _workspace.Labels[i].Time)
+            .Select(i => (int?)i)
+            .FirstOrDefault();
+        if (fastest is { } label)
+        {
+            ItineraryBuilder.Build(_network, _workspace.Labels, label, earliest, search.WindowEnd);
+        }
+
+        var itineraryMs = watch.Elapsed.TotalMilliseconds;
+
+        watch.Restart();
+        planner.Plan(earliest);
+        var planMs = watch.Elapsed.TotalMilliseconds;
+        return new EarliestArrivalParts(boundsMs, searchMs, itineraryMs, planMs, _workspace.LabelCount, _workspace.Settled);
     }
 }
+
+/// <summary>One earliest-arrival query timed part by part (see <see cref="SearchBreakdown"/>), with its label counts.</summary>
+internal sealed record EarliestArrivalParts(double BoundsMs, double SearchMs, double ItineraryMs, double PlanMs, int Labels, int Settled);

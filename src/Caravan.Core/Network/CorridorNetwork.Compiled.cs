@@ -263,7 +263,17 @@ public sealed partial class CorridorNetwork
     /// </summary>
     internal int NextTripStart(int service, int stop, int ready)
     {
-        var earliestStart = ready - StopDepartureMinutes[stop] + ServiceCutoffMinutes[service];
+        var lo = ServiceDepartureStart[service];
+        var hi = ServiceDepartureStart[service + 1];
+        return FirstTripStartFrom(DepartureMinuteOfWeek.AsSpan(lo, hi - lo), ready - StopDepartureMinutes[stop] + ServiceCutoffMinutes[service]);
+    }
+
+    /// <summary>
+    /// The first trip start (minutes since the planner's epoch) at or after <paramref name="earliestStart"/> of a
+    /// service leaving at <paramref name="departures"/> (sorted minutes of the week) every week.
+    /// </summary>
+    internal static int FirstTripStartFrom(ReadOnlySpan<int> departures, int earliestStart)
+    {
         var week = Math.DivRem(earliestStart, MinutesPerWeek, out var minute);
         if (minute < 0)
         {
@@ -271,9 +281,6 @@ public sealed partial class CorridorNetwork
             minute += MinutesPerWeek;
         }
 
-        var lo = ServiceDepartureStart[service];
-        var hi = ServiceDepartureStart[service + 1];
-        var departures = DepartureMinuteOfWeek.AsSpan(lo, hi - lo);
         var first = 0;
         var count = departures.Length;
         while (count > 0)

@@ -14,6 +14,7 @@ public sealed class RoutePlanner
 {
     private readonly CorridorNetwork _network;
     private readonly LowerBoundGraph _bounds;
+    private readonly RideTable _rides;
     private readonly ConcurrentBag<SearchWorkspace> _workspaces = [];
 
     public RoutePlanner(CorridorNetwork network)
@@ -21,6 +22,7 @@ public sealed class RoutePlanner
         ArgumentNullException.ThrowIfNull(network);
         _network = network;
         _bounds = new LowerBoundGraph(network);
+        _rides = new RideTable(network);
     }
 
     public CorridorNetwork Network => _network;
@@ -35,7 +37,12 @@ public sealed class RoutePlanner
         return Plan(request with { Criteria = PlanningCriteria.Arrival }).Itineraries.FirstOrDefault();
     }
 
-    internal PlanResult Plan(RouteRequest request, bool useLowerBounds)
+    /// <summary>
+    /// <see cref="Plan(RouteRequest)"/>, with the lower-bound pruning and the earliest-arrival search's skipping of
+    /// covered moves (<see cref="SearchRequest.SkipCoveredMoves"/>) each switched off on request, for tests that
+    /// check they change no answer.
+    /// </summary>
+    internal PlanResult Plan(RouteRequest request, bool useLowerBounds, bool skipCoveredMoves = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         var origin = _network.IndexOf(request.Origin);
@@ -70,7 +77,7 @@ public sealed class RoutePlanner
             }
         }
 
-        var search = Compile(request, origin, destination, request.Constraints, useLowerBounds);
+        var search = Compile(request, origin, destination, request.Constraints, useLowerBounds) with { SkipCoveredMoves = skipCoveredMoves };
         return WithWorkspace(ws =>
         {
             var created = 0;
@@ -257,7 +264,7 @@ public sealed class RoutePlanner
     /// <summary>Runs <paramref name="work"/> with a workspace from the pool, so concurrent queries never share one.</summary>
     private T WithWorkspace<T>(Func<SearchWorkspace, T> work)
     {
-        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network.Terminals.Count, _network.Services.Count, _network.DwellP50Minutes);
+        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network, _rides);
         try
         {
             return work(ws);

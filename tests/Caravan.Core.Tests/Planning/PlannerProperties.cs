@@ -63,6 +63,23 @@ public sealed class PlannerProperties
         });
 
     [Property(MaxTest = Cases)]
+    public Property Skipping_covered_moves_changes_no_itinerary() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            var planner = new RoutePlanner(c.Network);
+            var earliest = c.Request with { Criteria = PlanningCriteria.Arrival };
+            foreach (var useLowerBounds in new[] { true, false })
+            {
+                var skipping = planner.Plan(earliest, useLowerBounds, skipCoveredMoves: true);
+                var exhaustive = planner.Plan(earliest, useLowerBounds, skipCoveredMoves: false);
+                Assert.Equal(Described(exhaustive), Described(skipping));
+            }
+
+            // A Pareto search under an ε searches the earliest arrival exactly first, with the same skipping.
+            Assert.Equal(Described(planner.Plan(c.Request, useLowerBounds: true, skipCoveredMoves: false)), Described(planner.Plan(c.Request)));
+        });
+
+    [Property(MaxTest = Cases)]
     public Property Without_dwell_spread_P50_and_P90_are_the_planned_arrival() =>
         Prop.ForAll(PlanningCases.Arbitrary, c =>
         {
@@ -72,6 +89,14 @@ public sealed class PlannerProperties
                 Assert.Equal(itinerary.Arrival, itinerary.ArrivalP90);
             }
         });
+
+    /// <summary>Every itinerary with its legs (services, times), or the reason there is none.</summary>
+    private static List<string> Described(PlanResult result) =>
+        result.Itineraries
+            .Select(i => $"{PlanningCase.Minutes(i.Arrival)} {i.CostUsd:F4} {i.Co2eKg:F4}: "
+                + string.Join(", ", i.Legs.Select(l => $"{l.From.Locode}-{l.To.Locode} {l.Service?.Id ?? l.Mode.ToString()} {l.Departure:u}-{l.Arrival:u}")))
+            .Append(result.NoRouteReason ?? string.Empty)
+            .ToList();
 
     private static List<(int Arrival, double Cost, double Co2e)> Criteria(PlanResult result) =>
         result.Itineraries

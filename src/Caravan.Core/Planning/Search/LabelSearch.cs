@@ -29,7 +29,7 @@ internal static class LabelSearch
                 ws.BoundsIncludeCostAndCo2e = needCostAndCo2e;
             }
 
-            if (double.IsPositiveInfinity(ws.BoundMinutes[request.Origin]))
+            if (ws.BoundMinutes[request.Origin] == LowerBoundGraph.Unreachable)
             {
                 ws.Settled = 0;
                 return;
@@ -50,7 +50,7 @@ internal static class LabelSearch
         TryAdd(ws, request, origin);
         var settled = 0;
 
-        while (ws.Queue.TryDequeue(out var index, out _))
+        while (ws.Queue.TryDequeue(ws.Labels, out var index))
         {
             var label = ws.Labels[index];
             if (label.Dominated)
@@ -75,17 +75,24 @@ internal static class LabelSearch
                 continue;
             }
 
-            ExpandContinuous(network, request, ws, index, label);
-            ExpandRides(network, request, ws, index, label);
+            // In an earliest-arrival search a label that can leave no earlier with a transfer than one expanded here
+            // before gains only by staying on its own continuous run (see SearchWorkspace.TransferAlreadyLeft).
+            var onlyOwnRun = request.SkipCoveredMoves && IsEarliestArrivalOnly(request) && label.Kind != MoveKind.Origin
+                && ws.TransferAlreadyLeft(label.Terminal, label.Time + network.DwellP50Minutes[label.Terminal] + network.HandlingMinutes[label.Terminal]);
+            ExpandContinuous(network, request, ws, index, label, onlyOwnRun);
+            if (!onlyOwnRun)
+            {
+                ExpandRides(network, request, ws, index, label);
+            }
         }
 
         ws.Settled = settled;
     }
 
-    private static void ExpandContinuous(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, int parent, in Label label)
+    private static void ExpandContinuous(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, int parent, in Label label, bool onlyOwnRun)
     {
         var v = label.Terminal;
-        if (network.ArcStart[v] == network.ArcStart[v + 1])
+        if (network.ArcStart[v] == network.ArcStart[v + 1] || (onlyOwnRun && label.Context == SearchContext.NeedsTransfer))
         {
             return;
         }
@@ -96,13 +103,18 @@ internal static class LabelSearch
         var earliestArrivalOnly = IsEarliestArrivalOnly(request);
         for (var a = network.ArcStart[v]; a < network.ArcStart[v + 1]; a++)
         {
+            var context = network.ArcContext[a];
+            if (onlyOwnRun && context != label.Context)
+            {
+                continue;
+            }
+
             var to = network.ArcTo[a];
             if (request.BlockedTerminal?[to] == true || request.BlockedLink?[network.ArcLink[a]] == true)
             {
                 continue;
             }
 
-            var context = network.ArcContext[a];
             ref readonly var departed = ref label.Context == context ? ref sameRun : ref transfer;
             var arrival = departed.Time + network.ArcMinutes[a];
             if (arrival > request.HorizonEnd || (earliestArrivalOnly && arrival >= ws.EarliestInContext(to, context)))
@@ -148,54 +160,66 @@ internal static class LabelSearch
         }
 
         var earliestArrivalOnly = IsEarliestArrivalOnly(request);
+        var rides = ws.Rides;
+        var stops = rides.StopArrivals;
         for (var b = network.BoardStart[v]; b < network.BoardStart[v + 1]; b++)
         {
-            var s = network.BoardService[b];
-            if (!request.ModeAllowed[(int)network.ServiceMode[s]])
+            ref readonly var point = ref rides.Boardings[b];
+            if (!request.ModeAllowed[(int)point.Mode])
             {
                 continue;
             }
 
-            var p = network.BoardStop[b];
+            var s = point.Service;
+            var p = point.Stop;
 
             // A ride stops short of an avoided terminal or link, so a boarding upstream of one stands for nothing
             // beyond it: boardings compare only within the same stretch between such stops.
             var stretch = AvoidedStopsUpTo(network, request, s, p);
-            if (earliestArrivalOnly && ws.BoardedStop[s] <= p && ws.BoardedStretch[s] == stretch
-                && ws.BoardedTripStart[s] < boarding.Time - network.StopDepartureMinutes[p] + network.ServiceCutoffMinutes[s])
+            ref readonly var boarded = ref ws.Boarded[s];
+            if (earliestArrivalOnly && boarded.Stop <= p && boarded.Stretch == stretch && boarded.TripStart < boarding.Time + point.CatchOffset)
             {
                 // The trip already boarded here or upstream leaves too early to catch, so the next one is later
                 // still (see below): skipped without searching the timetable.
                 continue;
             }
 
-            var tripStart = network.NextTripStart(s, p, boarding.Time);
-            var leave = tripStart + network.StopDepartureMinutes[p];
+            var tripStart = rides.NextTripStart(point, boarding.Time);
+            var leave = tripStart + point.Departure;
             var first = boarding.FirstDeparture < 0 ? leave : boarding.FirstDeparture;
             if (first > request.WindowEnd)
             {
                 continue;
             }
 
+            var end = point.StopsEnd;
             if (earliestArrivalOnly)
             {
                 // Arrivals downstream depend only on the trip, and trips of a service do not overtake each other:
                 // a trip no later than this one, already boarded here or upstream, arrives no later anywhere.
-                if (ws.BoardedTripStart[s] <= tripStart && ws.BoardedStop[s] <= p && ws.BoardedStretch[s] == stretch)
+                if (boarded.TripStart <= tripStart && boarded.Stop <= p && boarded.Stretch == stretch)
                 {
                     continue;
                 }
 
-                if (ws.BoardedTripStart[s] == int.MaxValue || (tripStart <= ws.BoardedTripStart[s] && p <= ws.BoardedStop[s]))
+                if (request.SkipCoveredMoves && boarded.TripStart <= tripStart && boarded.Stretch == stretch)
+                {
+                    // That trip was boarded downstream (no avoided stop in between) and scanned from there: beyond
+                    // that stop this one arrives no earlier, so the ride is scanned only up to it.
+                    end = boarded.Stop + 1;
+                }
+
+                if (boarded.TripStart == int.MaxValue || (tripStart <= boarded.TripStart && p <= boarded.Stop))
                 {
                     ws.MarkBoarded(s, tripStart, p, stretch);
                 }
             }
 
-            var end = network.ServiceStopStart[s + 1];
-            var pricePerKm = network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
+            // Read only once a label is made: an earliest-arrival search scans many more stops than it keeps.
+            var pricePerKm = double.NaN;
             if (!earliestArrivalOnly)
             {
+                pricePerKm = PricePerKm(network, s);
                 // Same trip, same arrival times downstream: a boarding no cheaper and no cleaner, at or after a stop
                 // where the trip was already boarded, can only add labels that one of that boarding's covers.
                 var taken = new TripBoarding(
@@ -212,13 +236,14 @@ internal static class LabelSearch
 
             for (var q = p + 1; q < end; q++)
             {
-                var at = network.StopTerminal[q];
+                var stop = stops[q];
+                var at = RideTable.Terminal(stop);
                 if (IsAvoidedStop(network, request, q))
                 {
                     break;
                 }
 
-                var arrival = tripStart + network.StopArrivalMinutes[q];
+                var arrival = tripStart + RideTable.Arrival(stop);
                 if (arrival > request.HorizonEnd)
                 {
                     break;
@@ -228,6 +253,11 @@ internal static class LabelSearch
                 {
                     // A label there already arrives no later in a context that covers arriving off a service.
                     continue;
+                }
+
+                if (double.IsNaN(pricePerKm))
+                {
+                    pricePerKm = PricePerKm(network, s);
                 }
 
                 var next = boarding;
@@ -247,6 +277,9 @@ internal static class LabelSearch
             }
         }
     }
+
+    private static double PricePerKm(CorridorNetwork network, int s) =>
+        network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
 
     /// <summary>A ride cannot reach stop <paramref name="q"/> (absolute index): its terminal or the link into it is avoided.</summary>
     private static bool IsAvoidedStop(CorridorNetwork network, SearchRequest request, int q) =>
@@ -287,7 +320,7 @@ internal static class LabelSearch
         }
 
         var dwell = label.Kind == MoveKind.Origin ? 0 : ws.DwellP50Minutes[v];
-        return dwell + (int)ws.BoundMinutes[v];
+        return dwell + ws.BoundMinutes[v];
     }
 
     private static bool IsEarliestArrivalOnly(SearchRequest request) =>
@@ -330,7 +363,7 @@ internal static class LabelSearch
         }
 
         var v = label.Terminal;
-        if (double.IsPositiveInfinity(ws.BoundMinutes[v]))
+        if (ws.BoundMinutes[v] == LowerBoundGraph.Unreachable)
         {
             return true;
         }
@@ -425,7 +458,7 @@ internal static class LabelSearch
         }
 
         var estimate = request.UseLowerBounds ? label.Time + RemainingMinutes(ws, request, label) : label.Time;
-        ws.Queue.Enqueue(index, new LabelKey(estimate, label.Time, label.Cost, label.Co2e, index));
+        ws.Queue.Enqueue(index, estimate, label.Time, ws.Labels);
     }
 
     /// <summary>True when a label in <paramref name="label"/>'s bag covers it (same test as <see cref="TryAdd"/>'s pass).</summary>

@@ -11,9 +11,14 @@ namespace Caravan.Core.Planning.Search;
 /// </summary>
 internal sealed class LowerBoundGraph
 {
+    /// <summary>No bound: the destination cannot be reached from the terminal.</summary>
+    public const int Unreachable = int.MaxValue;
+
     private readonly int[] _inStart;
     private readonly int[] _inFrom;
-    private readonly double[] _minutes;
+
+    /// <summary>The time edges packed for the Dijkstra that runs on every query: tail terminal (low half) and whole minutes (high half).</summary>
+    private readonly long[] _timeEdges;
     private readonly double[] _cost;
     private readonly double[] _co2e;
     private readonly int[] _passing;
@@ -65,7 +70,7 @@ internal sealed class LowerBoundGraph
         }
 
         _inFrom = edges.Select(e => e.Key.From).ToArray();
-        _minutes = edges.Select(e => e.Value.Minutes).ToArray();
+        _timeEdges = edges.Select(e => ((long)checked((int)e.Value.Minutes) << 32) | (uint)e.Key.From).ToArray();
         _cost = edges.Select(e => e.Value.Cost).ToArray();
         _co2e = edges.Select(e => e.Value.Co2e).ToArray();
         // Passing a terminal costs at least its median dwell, unless the container stays on a train or ship that
@@ -89,16 +94,70 @@ internal sealed class LowerBoundGraph
     /// </summary>
     public void Compute(int destination, int origin, bool costAndCo2e, SearchWorkspace ws)
     {
-        Dijkstra(destination, origin, _minutes, ws.BoundMinutes, _passing, ws);
+        TimeDijkstra(destination, origin, ws);
         if (costAndCo2e)
         {
-            Dijkstra(destination, origin, _cost, ws.BoundCost, null, ws);
-            Dijkstra(destination, origin, _co2e, ws.BoundCo2e, null, ws);
+            Dijkstra(destination, origin, _cost, ws.BoundCost, ws);
+            Dijkstra(destination, origin, _co2e, ws.BoundCo2e, ws);
         }
     }
 
-    /// <summary>Shortest distances to <paramref name="destination"/>, truncated as <see cref="Compute"/> says; <paramref name="atTerminal"/>, when given, is paid at every terminal passed through before it.</summary>
-    private void Dijkstra(int destination, int origin, double[] weight, double[] distance, int[]? atTerminal, SearchWorkspace ws)
+    /// <summary>
+    /// Least minutes to <paramref name="destination"/> (paying at every terminal passed through before it the least
+    /// time a container spends there), truncated as <see cref="Compute"/> says. Minutes are whole, so this Dijkstra
+    /// keeps integer distances in a heap of packed integers; a terminal is settled when popped at its distance.
+    /// </summary>
+    private void TimeDijkstra(int destination, int origin, SearchWorkspace ws)
+    {
+        var distance = ws.BoundMinutes;
+        Array.Fill(distance, Unreachable);
+        distance[destination] = 0;
+        var heap = ws.BoundHeap;
+        heap.Clear();
+        heap.Push(0, destination);
+        var limit = Unreachable;
+        var inStart = _inStart;
+        var edges = _timeEdges;
+        while (heap.TryPop(out var v, out var d))
+        {
+            if (d > distance[v])
+            {
+                continue;
+            }
+
+            if (d > limit)
+            {
+                // Everything not settled yet is at least this far away; everything settled is within the limit.
+                for (var u = 0; u < distance.Length; u++)
+                {
+                    distance[u] = Math.Min(distance[u], limit);
+                }
+
+                return;
+            }
+
+            if (v == origin)
+            {
+                limit = Math.Max(2 * d, d + 1);
+            }
+
+            var through = d + (v == destination ? 0 : _passing[v]);
+            for (var e = inStart[v]; e < inStart[v + 1]; e++)
+            {
+                var edge = edges[e];
+                var u = (int)(uint)edge;
+                var candidate = through + (int)(edge >> 32);
+                if (candidate < distance[u])
+                {
+                    distance[u] = candidate;
+                    heap.Push(candidate, u);
+                }
+            }
+        }
+    }
+
+    /// <summary>Least cost or CO2e (by <paramref name="weight"/>) to <paramref name="destination"/>, truncated as <see cref="Compute"/> says.</summary>
+    private void Dijkstra(int destination, int origin, double[] weight, double[] distance, SearchWorkspace ws)
     {
         Array.Fill(distance, double.PositiveInfinity);
         var settled = ws.BoundSettled;
@@ -135,11 +194,10 @@ internal sealed class LowerBoundGraph
                 limit = Math.Max(2 * d, d + 1);
             }
 
-            var passing = atTerminal is null || v == destination ? 0 : atTerminal[v];
             for (var e = _inStart[v]; e < _inStart[v + 1]; e++)
             {
                 var u = _inFrom[e];
-                var candidate = d + weight[e] + passing;
+                var candidate = d + weight[e];
                 if (candidate < distance[u])
                 {
                     distance[u] = candidate;

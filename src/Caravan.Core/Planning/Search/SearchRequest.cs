@@ -32,7 +32,13 @@ internal sealed record SearchRequest
     /// </summary>
     public double Tolerance { get; init; }
 
-
     /// <summary>Whether to prune with lower bounds towards the destination (off only to check the pruning in tests).</summary>
     public bool UseLowerBounds { get; init; } = true;
+
+    /// <summary>
+    /// Whether an earliest-arrival search skips the moves that what it has already expanded covers (a transfer from
+    /// a terminal left earlier before, a ride beyond a stop where the same or an earlier trip was boarded before):
+    /// off only to check in tests that skipping them changes no answer.
+    /// </summary>
+    public bool SkipCoveredMoves { get; init; } = true;
 }

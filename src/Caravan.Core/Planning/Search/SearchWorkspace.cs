@@ -5,20 +5,23 @@ namespace Caravan.Core.Planning.Search;
 /// <summary>The memory one search needs, sized to a network and reused between searches.</summary>
 internal sealed class SearchWorkspace
 {
-    public SearchWorkspace(int terminalCount, int serviceCount, int[] dwellP50Minutes)
+    public SearchWorkspace(CorridorNetwork network, RideTable rides)
     {
-        DwellP50Minutes = dwellP50Minutes;
-        BoardedTripStart = new int[serviceCount];
-        BoardedStop = new int[serviceCount];
-        BoardedStretch = new int[serviceCount];
-        Array.Fill(BoardedTripStart, int.MaxValue);
+        Rides = rides;
+        var terminalCount = network.Terminals.Count;
+        var serviceCount = network.Services.Count;
+        DwellP50Minutes = network.DwellP50Minutes;
+        _transferLeftAt = new int[terminalCount];
+        Array.Fill(_transferLeftAt, int.MaxValue);
+        Boarded = new BoardedTrip[serviceCount];
+        Array.Fill(Boarded, new BoardedTrip { TripStart = int.MaxValue });
         Bags = new BagEntry[terminalCount][];
         BagCount = new int[terminalCount];
         _earliestRideCover = new int[terminalCount];
         Array.Fill(_earliestRideCover, int.MaxValue);
         _earliestByContext = new int[terminalCount * SearchContext.Count];
         Array.Fill(_earliestByContext, int.MaxValue);
-        BoundMinutes = new double[terminalCount];
+        BoundMinutes = new int[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
         BoundSettled = new bool[terminalCount];
@@ -26,6 +29,31 @@ internal sealed class SearchWorkspace
 
     /// <summary>The network's median dwell per terminal, for the search's estimates.</summary>
     public int[] DwellP50Minutes { get; }
+
+    /// <summary>
+    /// For earliest-arrival searches: per terminal, the earliest time a label expanded there (one that had left the
+    /// origin) could leave it with a transfer (<see cref="int.MaxValue"/> when none).
+    /// </summary>
+    private readonly int[] _transferLeftAt;
+
+    /// <summary>
+    /// True when a label already expanded at <paramref name="terminal"/> could leave it with a transfer no later than
+    /// <paramref name="ready"/>; otherwise records <paramref name="ready"/>. Everything a transfer leads to — every
+    /// ride, every continuous run of another kind than the one a label arrived on — depends only on when the
+    /// container is ready to leave, so such a label reaches nothing earlier that way: only staying on its own
+    /// continuous run (no handling) can still gain.
+    /// </summary>
+    public bool TransferAlreadyLeft(int terminal, int ready)
+    {
+        ref var earliest = ref _transferLeftAt[terminal];
+        if (earliest <= ready)
+        {
+            return true;
+        }
+
+        earliest = ready;
+        return false;
+    }
 
     public Label[] Labels { get; set; } = new Label[1024];
 
@@ -73,29 +101,28 @@ internal sealed class SearchWorkspace
     /// <summary>Terminals whose bag has held a label since the last reset.</summary>
     public List<int> TouchedBags { get; } = [];
 
+    /// <summary>The network's rides laid out for scanning.</summary>
+    public RideTable Rides { get; }
+
     /// <summary>
-    /// For earliest-arrival searches: per service, a trip (start time) boarded and the stop it was boarded at
-    /// (<see cref="int.MaxValue"/> when none), so no later trip is scanned again from that stop or downstream.
+    /// For earliest-arrival searches: per service, a trip boarded (<see cref="BoardedTrip.TripStart"/> is
+    /// <see cref="int.MaxValue"/> when none), so no later trip is scanned again from that stop or downstream.
     /// </summary>
-    public int[] BoardedTripStart { get; }
-
-    public int[] BoardedStop { get; }
-
-    /// <summary>Per service, how many of its stops up to <see cref="BoardedStop"/> a ride cannot reach (avoided).</summary>
-    public int[] BoardedStretch { get; }
+    public BoardedTrip[] Boarded { get; }
 
     private List<int> BoardedServices { get; } = [];
 
     public void MarkBoarded(int service, int tripStart, int stop, int stretch)
     {
-        if (BoardedTripStart[service] == int.MaxValue)
+        ref var boarded = ref Boarded[service];
+        if (boarded.TripStart == int.MaxValue)
         {
             BoardedServices.Add(service);
         }
 
-        BoardedTripStart[service] = tripStart;
-        BoardedStop[service] = stop;
-        BoardedStretch[service] = stretch;
+        boarded.TripStart = tripStart;
+        boarded.Stop = stop;
+        boarded.Stretch = stretch;
     }
 
     /// <summary>
@@ -153,9 +180,10 @@ internal sealed class SearchWorkspace
     /// <summary>Indices of the labels in <see cref="DestinationFront"/>.</summary>
     public IEnumerable<int> DestinationLabels => DestinationFront.Select(e => e.Label);
 
-    public PriorityQueue<int, LabelKey> Queue { get; } = new();
+    public LabelQueue Queue { get; } = new();
 
-    public double[] BoundMinutes { get; }
+    /// <summary>Least minutes still to go from each terminal (<see cref="LowerBoundGraph.Unreachable"/> when the destination cannot be reached).</summary>
+    public int[] BoundMinutes { get; }
 
     public double[] BoundCost { get; }
 
@@ -165,6 +193,9 @@ internal sealed class SearchWorkspace
     public bool[] BoundSettled { get; }
 
     public PriorityQueue<int, double> BoundQueue { get; } = new();
+
+    /// <summary>Scratch for the time lower bound's Dijkstra.</summary>
+    public NodeHeap BoundHeap { get; } = new();
 
     /// <summary>The destination the bounds were computed for, or -1: bounds depend on nothing else, so they are reused.</summary>
     public int BoundsDestination { get; set; } = -1;
@@ -181,13 +212,14 @@ internal sealed class SearchWorkspace
         {
             BagCount[bag] = 0;
             _earliestRideCover[bag] = int.MaxValue;
+            _transferLeftAt[bag] = int.MaxValue;
             Array.Fill(_earliestByContext, int.MaxValue, bag * SearchContext.Count, SearchContext.Count);
         }
 
         TouchedBags.Clear();
         foreach (var service in BoardedServices)
         {
-            BoardedTripStart[service] = int.MaxValue;
+            Boarded[service].TripStart = int.MaxValue;
         }
 
         BoardedServices.Clear();
@@ -251,4 +283,15 @@ internal readonly record struct TripBoarding(int Stop, double Cost, double Co2e,
 {
     public bool Covers(in TripBoarding other, bool compareTransfers) =>
         Stop <= other.Stop && Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
+}
+
+/// <summary>
+/// A trip of a service boarded in an earliest-arrival search: its start, the stop (absolute index) it was boarded
+/// at, and how many of the service's stops up to that one a ride cannot reach (avoided).
+/// </summary>
+internal struct BoardedTrip
+{
+    public int TripStart;
+    public int Stop;
+    public int Stretch;
 }
