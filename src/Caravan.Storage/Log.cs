@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "A write request failed and was rolled back alone")]
     public static partial void WriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Refreshed the query planner's statistics after {Writes} writes")]
+    public static partial void StatisticsRefreshed(ILogger logger, long writes);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not refresh the query planner's statistics; trying again later")]
+    public static partial void StatisticsFailed(ILogger logger, Exception exception);
 }

@@ -107,6 +107,24 @@ public sealed class WriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_query_planner_statistics_are_gathered_once_enough_writes_are_committed()
+    {
+        await using var writer = Start(out _);
+        var first = (int)SqliteWriter.FirstStatisticsAfterWrites;
+        for (var i = 0; i < first - 1; i++)
+        {
+            await writer.WriteAsync((c, t) => Insert(c, t, $"party-{i:D4}"), CancellationToken.None);
+        }
+
+        Assert.Empty(await StatisticsAsync());
+        await writer.WriteAsync((c, t) => Insert(c, t, "party-last"), CancellationToken.None);
+
+        // The refresh runs on the writer's thread after the write is answered; the next write waits for it.
+        await writer.WriteAsync((_, _) => 0, CancellationToken.None);
+        Assert.Contains("parties", await StatisticsAsync());
+    }
+
+    [Fact]
     public async Task Migrations_are_applied_once_and_recorded()
     {
         await using (var first = Start(out var applied))
@@ -171,6 +189,28 @@ public sealed class WriterTests : IDisposable
 
     private static int Insert(SqliteConnection connection, SqliteTransaction transaction, string id) =>
         connection.CreateCommandWith(transaction, $"INSERT INTO parties (id, name, country, kind, created_at) VALUES ('{id}', 'n', 'KZ', 'Carrier', '2026-11-20')").ExecuteNonQuery();
+
+    /// <summary>The tables the query planner has statistics for (none before the first ANALYZE).</summary>
+    private async Task<List<string>> StatisticsAsync()
+    {
+        await using var connection = await new SqliteDatabase(Options).OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'";
+        if ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            return [];
+        }
+
+        command.CommandText = "SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl";
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
 
     private async Task<List<string>> PartyIdsAsync()
     {
