@@ -87,9 +87,12 @@ public sealed class DemoTrackersTests
         await using (var factory = new CaravanFactory(directory.Path, Settings(2)))
         {
             var trackers = factory.Services.GetRequiredService<DemoTrackers>();
-            await UntilAsync(factory, () => trackers.Stored > 0);
-            first = [.. trackers.Trackers.Select(t => t.Device.Value).Order()];
             var store = factory.Services.GetRequiredService<IReadingStore>();
+
+            // Every tracker has stored a reading, so each has a newest one to resume from.
+            await UntilAsync(factory, () => trackers.Trackers.Count > 0 && trackers.Trackers.All(t =>
+                store.TrackAsync(t.Device, null, null, 1, CancellationToken.None).GetAwaiter().GetResult().Count > 0));
+            first = [.. trackers.Trackers.Select(t => t.Device.Value).Order()];
             foreach (var device in first)
             {
                 before[device] = await store.TrackAsync(DeviceId.Parse(device), null, null, 100_000, CancellationToken.None);
