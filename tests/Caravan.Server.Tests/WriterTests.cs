@@ -191,40 +191,27 @@ public sealed class WriterTests : IDisposable
         connection.CreateCommandWith(transaction, $"INSERT INTO parties (id, name, country, kind, created_at) VALUES ('{id}', 'n', 'KZ', 'Carrier', '2026-11-20')").ExecuteNonQuery();
 
     /// <summary>The tables the query planner has statistics for (none before the first ANALYZE).</summary>
-    private async Task<List<string>> StatisticsAsync()
+    private async Task<List<string>> StatisticsAsync() =>
+        await ScalarAsync("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'") == 0
+            ? []
+            : await StringsAsync("SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl");
+
+    private Task<List<string>> PartyIdsAsync() => StringsAsync("SELECT id FROM parties ORDER BY id");
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, read as the server's readers do.</summary>
+    private async Task<List<string>> StringsAsync(string sql)
     {
         await using var connection = await new SqliteDatabase(Options).OpenReaderAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'";
-        if ((long)(await command.ExecuteScalarAsync())! == 0)
-        {
-            return [];
-        }
-
-        command.CommandText = "SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
-        var tables = new List<string>();
+        var values = new List<string>();
         while (await reader.ReadAsync())
         {
-            tables.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
 
-        return tables;
-    }
-
-    private async Task<List<string>> PartyIdsAsync()
-    {
-        await using var connection = await new SqliteDatabase(Options).OpenReaderAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM parties ORDER BY id";
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return values;
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -107,11 +107,7 @@ public sealed class RecordLoad
 
     private long? ServerWritten() => _serverProcessId is { } id ? ProcessMemory.WrittenBytes(id) : null;
 
-    private static TimeSpan GeneratorCpu()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
-    }
+    private static TimeSpan GeneratorCpu() => Environment.CpuUsage.TotalTime;
 
     private static async Task<string> SetUpPartyAsync(HttpClient http, string admin, EventSigningKey key, CancellationToken cancellationToken)
     {

@@ -3,9 +3,9 @@ using Caravan.Core.Events;
 using Caravan.Core.Shipments;
 using Caravan.Server.Access;
 using Caravan.Server.Errors;
+using Caravan.Server.Hosting;
 using Caravan.Server.Shipments;
 using Caravan.Storage;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Caravan.Server.Events;
@@ -42,7 +42,7 @@ public static class EventEndpoints
         }
 
         var errors = new FieldErrors();
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (EventEnvelope.ReadOne(body, errors) is not [var envelope])
         {
             return Invalid(errors, "The envelope is not {\"event\": {…}, \"signature\": \"…\"}; nothing was recorded.");
@@ -83,7 +83,7 @@ public static class EventEndpoints
         }
 
         var errors = new FieldErrors();
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (EventEnvelope.ReadBatch(body, errors) is not { } envelopes)
         {
             return Invalid(errors, "The batch is not {\"events\": [envelope, …]}; nothing was recorded.");
@@ -190,36 +190,5 @@ public static class EventEndpoints
         return status == StatusCodes.Status404NotFound
             ? ShipmentEndpoints.NotFound(id)
             : TypedResults.Problem(detail, statusCode: status, title: ProblemDetailsDefaults.TitleOf(status));
-    }
-
-    private const long PresizedBodyBytes = 1 << 20;
-
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        // A body of declared length within the endpoint's limit (and at most a batch's worth, so a length claimed but
-        // never sent reserves little) is read into one array of that size: no growing buffer copied at each doubling,
-        // and for a batch of 100 no array past the large-object heap's threshold.
-        var limit = Math.Min(request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0, PresizedBodyBytes);
-        if (request.ContentLength is { } length && length <= limit)
-        {
-            var body = new byte[length];
-            var read = 0;
-            while (read < body.Length)
-            {
-                var n = await request.Body.ReadAsync(body.AsMemory(read), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            return body.AsMemory(0, read);
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

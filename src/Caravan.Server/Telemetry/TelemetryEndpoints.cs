@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Caravan.Core.Telemetry;
 using Caravan.Server.Access;
 using Caravan.Server.Errors;
+using Caravan.Server.Hosting;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
@@ -44,9 +45,9 @@ public static class TelemetryEndpoints
         }
 
         // The body limit (TelemetryJson.MaxPayloadBytes) is the middleware's: a larger payload never gets here.
-        var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
 
-        var parsed = intake.ParseJson(device.Id, body, out var rejected);
+        var parsed = intake.ParseJson(device.Id, body.Span, out var rejected);
         if (parsed.Readings.Count == 0)
         {
             var errors = new FieldErrors();
@@ -202,13 +203,6 @@ public static class TelemetryEndpoints
     {
         string? header = request.Headers.Authorization;
         return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
     }
 
     private static ProblemHttpResult Unavailable(HttpContext context, IngestionUnavailableException e)

@@ -181,6 +181,32 @@ public sealed class SqliteEventStore : IEventStore
             return results.Select(r => r ?? new AppendResult(AppendOutcome.NotAppended, null)).ToList();
         }
 
+        SealAndInsert(connection, transaction, shipment, events, seal, results);
+
+        // A re-sent event later in the batch than its first copy gets the entry the first copy got.
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (results[i] is { Outcome: AppendOutcome.AlreadyRecorded, Entry: null })
+            {
+                results[i] = new AppendResult(AppendOutcome.AlreadyRecorded, results[inBatch[events[i].Event.EventId]]!.Entry);
+            }
+        }
+
+        return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>
+    /// Seals, in order, every event of the batch that has no result yet onto the shipment's chain, inserts it and
+    /// records it as appended; then moves the chain head to the last entry.
+    /// </summary>
+    private static void SealAndInsert(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        ShipmentId shipment,
+        IReadOnlyList<EventToAppend> events,
+        Func<ChainEntry?, EventToAppend, ChainEntry> seal,
+        AppendResult?[] results)
+    {
         var last = Last(connection, transaction, shipment);
         using var insert = InsertCommand(connection, transaction);
         for (var i = 0; i < events.Count; i++)
@@ -201,21 +227,19 @@ public sealed class SqliteEventStore : IEventStore
             last = entry;
         }
 
-        // A re-sent event later in the batch than its first copy gets the entry the first copy got.
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (results[i] is { Outcome: AppendOutcome.AlreadyRecorded, Entry: null })
-            {
-                results[i] = new AppendResult(AppendOutcome.AlreadyRecorded, results[inBatch[events[i].Event.EventId]]!.Entry);
-            }
-        }
-
         if (last is not null)
         {
-            WriteHead(connection, transaction, shipment, last);
+            using var head = connection.Command(
+                transaction,
+                """
+                INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
+                ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
+                """,
+                ("$id", shipment.Value),
+                ("$sequence", last.Sequence),
+                ("$hash", last.EntryHash));
+            head.ExecuteNonQuery();
         }
-
-        return results.Select(r => r!).ToList();
     }
 
     /// <summary>
@@ -240,29 +264,10 @@ public sealed class SqliteEventStore : IEventStore
         transaction.Save(UnrecordedSavepoint);
         try
         {
-            var last = Last(connection, transaction, shipment);
-            var results = new List<AppendResult>(events.Count);
-            using var insert = InsertCommand(connection, transaction);
-            foreach (var toAppend in events)
-            {
-                var entry = seal(last, toAppend);
-                if (entry.ShipmentId != shipment.Value || entry.Sequence != (last?.Sequence ?? 0) + 1)
-                {
-                    throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the next of shipment {shipment}.");
-                }
-
-                Insert(insert, entry, toAppend.Event);
-                results.Add(new AppendResult(AppendOutcome.Appended, entry));
-                last = entry;
-            }
-
-            if (last is not null)
-            {
-                WriteHead(connection, transaction, shipment, last);
-            }
-
+            var results = new AppendResult?[events.Count];
+            SealAndInsert(connection, transaction, shipment, events, seal, results);
             transaction.Release(UnrecordedSavepoint);
-            return results;
+            return results.Select(r => r!).ToList();
         }
         catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed && e.Message.Contains("events.event_id", StringComparison.Ordinal))
         {
@@ -270,20 +275,6 @@ public sealed class SqliteEventStore : IEventStore
             transaction.Release(UnrecordedSavepoint);
             return null;
         }
-    }
-
-    private static void WriteHead(SqliteConnection connection, SqliteTransaction transaction, ShipmentId shipment, ChainEntry last)
-    {
-        using var head = connection.Command(
-            transaction,
-            """
-            INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
-            ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
-            """,
-            ("$id", shipment.Value),
-            ("$sequence", last.Sequence),
-            ("$hash", last.EntryHash));
-        head.ExecuteNonQuery();
     }
 
     private static ChainEntry? FindByEventId(SqliteCommand find, Guid eventId)

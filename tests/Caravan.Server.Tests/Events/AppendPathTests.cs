@@ -28,7 +28,7 @@ public sealed class AppendPathTests(RecordFixture record) : IClassFixture<Record
             EventApi.Envelope(reused, record.Key("carrier")));
         var before = await EventApi.CountAsync(record.Factory);
 
-        var refused = await carrier.PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var refused = await EventApi.PostBatchAsync(carrier, shipment, events);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.StartsWith("events[2]:", (await Api.ProblemAsync(refused))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -45,16 +45,13 @@ public sealed class AppendPathTests(RecordFixture record) : IClassFixture<Record
     {
         var shipment = await record.NewShipmentAsync();
         var carrier = record.Client("carrier");
-        var body = new JsonObject
-        {
-            ["events"] = new JsonArray(Enumerable.Range(0, 3)
-                .Select(i => (JsonNode)EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", "LOAD", minute: i), record.Key("carrier")))
-                .ToArray()),
-        };
+        var events = new JsonArray(Enumerable.Range(0, 3)
+            .Select(i => (JsonNode)EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", "LOAD", minute: i), record.Key("carrier")))
+            .ToArray());
 
-        var first = await carrier.PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(body));
+        var first = await EventApi.PostBatchAsync(carrier, shipment, events);
         var count = await EventApi.CountAsync(record.Factory);
-        var again = await carrier.PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(body));
+        var again = await EventApi.PostBatchAsync(carrier, shipment, (JsonArray)events.DeepClone());
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -71,7 +68,7 @@ public sealed class AppendPathTests(RecordFixture record) : IClassFixture<Record
             .Select(i => (JsonNode)EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", i % 2 == 0 ? "LOAD" : "DISC", minute: i), record.Key("carrier")))
             .ToArray());
 
-        var batch = await carrier.PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var batch = await EventApi.PostBatchAsync(carrier, shipment, events);
         var single = await EventApi.PostAsync(carrier, shipment, EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "ARRI", minute: 9), record.Key("carrier")));
 
         var sealedNow = (await batch.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray()

@@ -73,6 +73,10 @@ public static class EventApi
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string shipmentId, JsonObject envelope) =>
         client.PostAsync($"/api/shipments/{shipmentId}/events", Api.Json(envelope));
 
+    /// <summary>Posts <paramref name="envelopes"/> as one batch (<c>POST …/events/batch</c>).</summary>
+    public static Task<HttpResponseMessage> PostBatchAsync(HttpClient client, string shipmentId, JsonArray envelopes) =>
+        client.PostAsync($"/api/shipments/{shipmentId}/events/batch", Api.Json(new JsonObject { ["events"] = envelopes }));
+
     /// <summary>Signs and posts; asserts 201 and returns the entry.</summary>
     public static async Task<JsonObject> AppendAsync(HttpClient client, string shipmentId, JsonObject eventJson, EventSigningKey key)
     {

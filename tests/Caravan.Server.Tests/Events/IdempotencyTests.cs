@@ -48,7 +48,7 @@ public sealed class IdempotencyTests(RecordFixture record) : IClassFixture<Recor
             .Select(i => (JsonNode)EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", i % 2 == 0 ? "LOAD" : "DISC", minute: i), record.Key("carrier")))
             .ToArray());
 
-        var response = await record.Client("carrier").PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var response = await EventApi.PostBatchAsync(record.Client("carrier"), shipment, events);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var entries = (await response.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray();
@@ -67,7 +67,7 @@ public sealed class IdempotencyTests(RecordFixture record) : IClassFixture<Recor
             .ToArray());
         var before = await EventApi.CountAsync(record.Factory);
 
-        var response = await record.Client("carrier").PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var response = await EventApi.PostBatchAsync(record.Client("carrier"), shipment, events);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await Api.ProblemAsync(response))["errors"]!.AsObject();
@@ -84,7 +84,7 @@ public sealed class IdempotencyTests(RecordFixture record) : IClassFixture<Recor
             EventApi.Envelope(EventApi.Event(shipment, "SHIPMENT", "HOLD"), record.Key("carrier")));
         var before = await EventApi.CountAsync(record.Factory);
 
-        var response = await record.Client("carrier").PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var response = await EventApi.PostBatchAsync(record.Client("carrier"), shipment, events);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.StartsWith("events[1]: a carrier may not write SHIPMENT HOLD", (await Api.ProblemAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class IdempotencyTests(RecordFixture record) : IClassFixture<Recor
         Assert.Equal(HttpStatusCode.Created, (await EventApi.PostAsync(record.Client("carrier"), shipment, first)).StatusCode);
         var events = new JsonArray(first.DeepClone(), EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "ARRI"), record.Key("carrier")));
 
-        var response = await record.Client("carrier").PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var response = await EventApi.PostBatchAsync(record.Client("carrier"), shipment, events);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var entries = (await response.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray();
@@ -113,7 +113,7 @@ public sealed class IdempotencyTests(RecordFixture record) : IClassFixture<Recor
         var envelope = EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "DEPA"), record.Key("carrier"));
         var events = new JsonArray(Enumerable.Range(0, 1001).Select(_ => (JsonNode)envelope.DeepClone()).ToArray());
 
-        var response = await record.Client("carrier").PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = events }));
+        var response = await EventApi.PostBatchAsync(record.Client("carrier"), shipment, events);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await Api.ProblemAsync(response))["errors"]!["$.events"]);

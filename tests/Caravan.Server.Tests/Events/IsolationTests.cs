@@ -20,7 +20,7 @@ public sealed class IsolationTests(RecordFixture record) : IClassFixture<RecordF
             await outsider.GetAsync($"/api/shipments/{shipment}/events"),
             await outsider.GetAsync($"/api/shipments/{shipment}/events/1"),
             await EventApi.PostAsync(outsider, shipment, envelope),
-            await outsider.PostAsync($"/api/shipments/{shipment}/events/batch", Api.Json(new JsonObject { ["events"] = new JsonArray(envelope) })),
+            await EventApi.PostBatchAsync(outsider, shipment, new JsonArray(envelope)),
             await outsider.GetAsync($"/api/shipments/{shipment}/verify"),
             await outsider.GetAsync($"/api/shipments/{shipment}/bundle"),
         })

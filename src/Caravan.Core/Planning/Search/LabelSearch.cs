@@ -215,16 +215,13 @@ internal static class LabelSearch
                 }
             }
 
-            // Read only once a label is made: an earliest-arrival search scans many more stops than it keeps.
-            var pricePerKm = double.NaN;
             if (!earliestArrivalOnly)
             {
-                pricePerKm = PricePerKm(network, s);
                 // Same trip, same arrival times downstream: a boarding no cheaper and no cleaner, at or after a stop
                 // where the trip was already boarded, can only add labels that one of that boarding's covers.
                 var taken = new TripBoarding(
                     p,
-                    boarding.Cost - (pricePerKm * network.StopCumulativeKm[p]),
+                    boarding.Cost - (PricePerKm(network, s) * network.StopCumulativeKm[p]),
                     boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
                     boarding.Transfers,
                     stretch);
@@ -255,17 +252,12 @@ internal static class LabelSearch
                     continue;
                 }
 
-                if (double.IsNaN(pricePerKm))
-                {
-                    pricePerKm = PricePerKm(network, s);
-                }
-
                 var next = boarding;
                 next.Terminal = at;
                 next.FirstDeparture = first;
                 next.MoveStart = leave;
                 next.Time = arrival;
-                next.Cost += pricePerKm * (network.StopCumulativeKm[q] - network.StopCumulativeKm[p]);
+                next.Cost += PricePerKm(network, s) * (network.StopCumulativeKm[q] - network.StopCumulativeKm[p]);
                 next.Co2e += network.StopCumulativeCo2ePerTeu[q] - network.StopCumulativeCo2ePerTeu[p];
                 next.Context = SearchContext.NeedsTransfer;
                 next.Kind = MoveKind.Ride;
