@@ -15,7 +15,8 @@ public static class ProfileLoop
 {
     /// <summary>
     /// Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--dump FILE] (each front: query,
-    /// minutes from the earliest departure, cost, CO2e) [--breakdown] (after the rounds, the earliest-arrival time of
+    /// minutes from the earliest departure, cost, CO2e) [--legs] (the dump adds every leg: from, to, service or mode,
+    /// departure, arrival) [--breakdown] (after the rounds, the earliest-arrival time of
     /// each part of the query, as the latency report's table).
     /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
@@ -32,6 +33,7 @@ public static class ProfileLoop
         var queries = PlanningQuery.Random(network, IntArg("--queries", 50), IntArg("--seed", 1));
         var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
         using var dump = Arg("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
+        var legs = list.Contains("--legs");
         for (var round = 0; round < IntArg("--rounds", 5); round++)
         {
             var times = new List<double>(queries.Count);
@@ -50,7 +52,8 @@ public static class ProfileLoop
                     foreach (var itinerary in result.Itineraries)
                     {
                         var transit = (itinerary.Arrival - query.Request.EarliestDeparture).TotalMinutes;
-                        dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q} {transit:F0} {itinerary.CostUsd:F2} {itinerary.Co2eKg:F3}"));
+                        var line = string.Create(CultureInfo.InvariantCulture, $"{q} {transit:F0} {itinerary.CostUsd:F2} {itinerary.Co2eKg:F3}");
+                        dump.WriteLine(legs ? line + LegsOf(itinerary) : line);
                     }
                 }
 
@@ -74,4 +77,8 @@ public static class ProfileLoop
 
         return 0;
     }
+
+    private static string LegsOf(Itinerary itinerary) => string.Concat(itinerary.Legs.Select(leg => string.Create(
+        CultureInfo.InvariantCulture,
+        $" {leg.From.Locode}>{leg.To.Locode}:{leg.Service?.Id ?? leg.Mode.ToString()}@{leg.Departure:yyyy-MM-ddTHH:mm}-{leg.Arrival:yyyy-MM-ddTHH:mm}")));
 }
