@@ -23,7 +23,7 @@ internal sealed class SearchBreakdown
     {
         _network = network;
         _bounds = new LowerBoundGraph(network);
-        _workspace = new SearchWorkspace(network, new RideTable(network));
+        _workspace = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
     }
 
     /// <summary>Times the bounds, the label search and the itinerary of an earliest-arrival query, then the whole <c>Plan</c> call.</summary>

@@ -15,6 +15,7 @@ public sealed class RoutePlanner
     private readonly CorridorNetwork _network;
     private readonly LowerBoundGraph _bounds;
     private readonly RideTable _rides;
+    private readonly ContinuousArrivalSlots _slots;
     private readonly ConcurrentBag<SearchWorkspace> _workspaces = [];
 
     public RoutePlanner(CorridorNetwork network)
@@ -23,6 +24,7 @@ public sealed class RoutePlanner
         _network = network;
         _bounds = new LowerBoundGraph(network);
         _rides = new RideTable(network);
+        _slots = new ContinuousArrivalSlots(network);
     }
 
     public CorridorNetwork Network => _network;
@@ -264,7 +266,7 @@ public sealed class RoutePlanner
     /// <summary>Runs <paramref name="work"/> with a workspace from the pool, so concurrent queries never share one.</summary>
     private T WithWorkspace<T>(Func<SearchWorkspace, T> work)
     {
-        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network, _rides);
+        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network, _rides, _slots);
         try
         {
             return work(ws);

@@ -117,7 +117,7 @@ internal static class LabelSearch
 
             ref readonly var departed = ref label.Context == context ? ref sameRun : ref transfer;
             var arrival = departed.Time + network.ArcMinutes[a];
-            if (arrival > request.HorizonEnd || (earliestArrivalOnly && arrival >= ws.EarliestInContext(to, context)))
+            if (arrival > request.HorizonEnd || (earliestArrivalOnly && arrival >= ws.EarliestOverArc(a)))
             {
                 continue;
             }
@@ -246,7 +246,7 @@ internal static class LabelSearch
                     break;
                 }
 
-                if (earliestArrivalOnly && arrival >= ws.EarliestInContext(at, SearchContext.NeedsTransfer))
+                if (earliestArrivalOnly && arrival >= ws.EarliestOffService(at))
                 {
                     // A label there already arrives no later in a context that covers arriving off a service.
                     continue;
@@ -443,7 +443,7 @@ internal static class LabelSearch
         var index = ws.Add(label);
         var entry = BagEntry.Of(label, index);
         ws.AddToBag(v, entry);
-        ws.RecordArrival(v, label.Context, label.Time);
+        ws.RecordArrival(label);
         if (atDestination)
         {
             ws.DestinationFront.Add(entry);

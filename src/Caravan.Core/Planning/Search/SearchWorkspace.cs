@@ -5,9 +5,10 @@ namespace Caravan.Core.Planning.Search;
 /// <summary>The memory one search needs, sized to a network and reused between searches.</summary>
 internal sealed class SearchWorkspace
 {
-    public SearchWorkspace(CorridorNetwork network, RideTable rides)
+    public SearchWorkspace(CorridorNetwork network, RideTable rides, ContinuousArrivalSlots slots)
     {
         Rides = rides;
+        _slots = slots;
         var terminalCount = network.Terminals.Count;
         var serviceCount = network.Services.Count;
         DwellP50Minutes = network.DwellP50Minutes;
@@ -19,8 +20,9 @@ internal sealed class SearchWorkspace
         BagCount = new int[terminalCount];
         _earliestRideCover = new int[terminalCount];
         Array.Fill(_earliestRideCover, int.MaxValue);
-        _earliestByContext = new int[terminalCount * SearchContext.Count];
-        Array.Fill(_earliestByContext, int.MaxValue);
+        _arcSlot = slots.ArcSlot;
+        _earliestOnContinuousRun = new int[slots.Count];
+        Array.Fill(_earliestOnContinuousRun, int.MaxValue);
         BoundMinutes = new int[terminalCount];
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
@@ -73,28 +75,45 @@ internal sealed class SearchWorkspace
     /// </summary>
     private readonly int[] _earliestRideCover;
 
-    /// <summary>Per terminal and arrival context, the earliest arrival of a label added there.</summary>
-    private readonly int[] _earliestByContext;
+    private readonly ContinuousArrivalSlots _slots;
+
+    private readonly int[] _arcSlot;
 
     /// <summary>
-    /// The earliest arrival at <paramref name="terminal"/> of a label added since the last reset whose context
-    /// covers <paramref name="context"/>. In an earliest-arrival search a label arriving no earlier is dominated,
-    /// which this answers without scanning the bag. Labels dropped from a bag were dropped for an earlier one,
-    /// so the minimum stays right.
+    /// Per terminal and continuous arrival context (a slot of <see cref="ContinuousArrivalSlots"/>), the earliest
+    /// arrival of a label added there in that context. Only the pairs some arc produces have a slot, which keeps the
+    /// table small enough to stay in cache: it is read for every arc tried.
     /// </summary>
-    public int EarliestInContext(int terminal, byte context) =>
-        context == SearchContext.NeedsTransfer
-            ? _earliestRideCover[terminal]
-            : _earliestByContext[(terminal * SearchContext.Count) + context];
+    private readonly int[] _earliestOnContinuousRun;
 
-    /// <summary>Records a label added at <paramref name="terminal"/> for <see cref="EarliestInContext"/>.</summary>
-    public void RecordArrival(int terminal, byte context, int time)
+    /// <summary>
+    /// The earliest arrival at arc <paramref name="arc"/>'s head of a label added since the last reset in a context
+    /// that covers arriving over the arc (the arc's own: nothing else covers a continuous run). In an
+    /// earliest-arrival search a label arriving no earlier is dominated, which this answers without scanning the bag.
+    /// Labels dropped from a bag were dropped for an earlier one, so the minimum stays right.
+    /// </summary>
+    public int EarliestOverArc(int arc) => _earliestOnContinuousRun[_arcSlot[arc]];
+
+    /// <summary>
+    /// The earliest arrival at <paramref name="terminal"/> of a label added since the last reset that covers arriving
+    /// off a service (any that has left the origin); see <see cref="EarliestOverArc"/>.
+    /// </summary>
+    public int EarliestOffService(int terminal) => _earliestRideCover[terminal];
+
+    /// <summary>Records a label added at its terminal for <see cref="EarliestOverArc"/> and <see cref="EarliestOffService"/>.</summary>
+    public void RecordArrival(in Label label)
     {
-        ref var inContext = ref _earliestByContext[(terminal * SearchContext.Count) + context];
-        inContext = Math.Min(inContext, time);
-        if (context != SearchContext.Origin)
+        if (label.Kind == MoveKind.Origin)
         {
-            _earliestRideCover[terminal] = Math.Min(_earliestRideCover[terminal], time);
+            return;
+        }
+
+        ref var offService = ref _earliestRideCover[label.Terminal];
+        offService = Math.Min(offService, label.Time);
+        if (label.Kind == MoveKind.Continuous)
+        {
+            ref var onRun = ref _earliestOnContinuousRun[_arcSlot[label.Via]];
+            onRun = Math.Min(onRun, label.Time);
         }
     }
 
@@ -213,7 +232,7 @@ internal sealed class SearchWorkspace
             BagCount[bag] = 0;
             _earliestRideCover[bag] = int.MaxValue;
             _transferLeftAt[bag] = int.MaxValue;
-            Array.Fill(_earliestByContext, int.MaxValue, bag * SearchContext.Count, SearchContext.Count);
+            Array.Fill(_earliestOnContinuousRun, int.MaxValue, _slots.TerminalStart[bag], _slots.TerminalStart[bag + 1] - _slots.TerminalStart[bag]);
         }
 
         TouchedBags.Clear();
