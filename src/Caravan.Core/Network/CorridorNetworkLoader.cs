@@ -100,7 +100,7 @@ public static class CorridorNetworkLoader
     {
         var corridors = new List<Corridor>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var id = table.Required(row, "id");
             var name = table.Required(row, "name");

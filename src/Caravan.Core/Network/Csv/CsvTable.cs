@@ -28,21 +28,18 @@ internal sealed class CsvTable : IDisposable
 
     public List<NetworkProblem> Problems { get; }
 
-    /// <summary>The number of data rows read so far; all of them once <see cref="Rows"/> has been read to the end.</summary>
+    /// <summary>The number of data rows read so far; all of them once <see cref="ReadRows"/> has been read to the end.</summary>
     public int RowCount { get; private set; }
 
     /// <summary>
-    /// The data rows, parsed as they are enumerated; they can be read once. A row with more fields than the header
-    /// is reported here.
+    /// The data rows, parsed as they are enumerated, each in the same refilled <see cref="CsvRecord"/>; a table's rows
+    /// can be read once. A row with more fields than the header is reported here.
     /// </summary>
-    public IEnumerable<CsvRecord> Rows
+    public IEnumerable<CsvRecord> ReadRows()
     {
-        get
-        {
-            var records = _records ?? throw new InvalidOperationException($"The rows of {File} have been read already.");
-            _records = null;
-            return Enumerate(records);
-        }
+        var records = _records ?? throw new InvalidOperationException($"The rows of {File} have been read already.");
+        _records = null;
+        return Enumerate(records);
     }
 
     /// <summary>
@@ -89,7 +86,7 @@ internal sealed class CsvTable : IDisposable
     {
         if (_records is not null)
         {
-            foreach (var unused in Rows)
+            foreach (var unused in ReadRows())
             {
             }
         }

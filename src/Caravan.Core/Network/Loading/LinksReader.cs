@@ -22,7 +22,7 @@ internal static class LinksReader
     {
         var links = new List<Link>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var id = table.Required(row, "id");
             var from = Terminal(table, row, "from", terminals, rejectedTerminals);

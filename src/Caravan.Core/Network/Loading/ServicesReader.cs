@@ -29,7 +29,7 @@ internal static class ServicesReader
     {
         var headers = new Dictionary<string, ServiceRow>(StringComparer.Ordinal);
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in services.Rows)
+        foreach (var row in services.ReadRows())
         {
             var id = services.Required(row, "id");
             var name = services.Required(row, "name");
@@ -103,7 +103,7 @@ internal static class ServicesReader
         IReadOnlySet<Locode> rejectedTerminals, HashSet<string> incomplete)
     {
         var byService = new Dictionary<string, List<(ServiceStop Stop, int Line, int Seq)>>(StringComparer.Ordinal);
-        foreach (var row in stops.Rows)
+        foreach (var row in stops.ReadRows())
         {
             var service = stops.Required(row, "service");
             var seq = stops.Integer(row, "seq", 1, 10_000);
@@ -239,7 +239,7 @@ internal static class ServicesReader
     private static Dictionary<string, List<WeeklyDeparture>> ReadTimetable(CsvTable timetable, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected)
     {
         var byService = new Dictionary<string, List<WeeklyDeparture>>(StringComparer.Ordinal);
-        foreach (var row in timetable.Rows)
+        foreach (var row in timetable.ReadRows())
         {
             var service = timetable.Required(row, "service");
             var weekday = timetable.Integer(row, "weekday", 1, 7);

@@ -16,7 +16,7 @@ internal static class TerminalsReader
     public static Dictionary<Locode, (Terminal Terminal, int Line)> Read(CsvTable table, CountryDirectory countries, ISet<Locode> rejected)
     {
         var terminals = new Dictionary<Locode, (Terminal Terminal, int Line)>();
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var locodeText = table.Required(row, "locode");
             var name = table.Required(row, "name");
