@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Caravan.Benchmarks.Latency;
 using Caravan.Benchmarks.Synthetic;
 
-// `latency` and `generate` are plain runners (see docs/benchmarks.md); anything else goes to BenchmarkDotNet.
+// `latency`, `generate` and `load` are plain runners (see docs/benchmarks.md); anything else goes to BenchmarkDotNet.
 try
 {
     return args.FirstOrDefault() switch
@@ -10,6 +10,7 @@ try
         "latency" => LatencyRunner.Run(LatencyOptions.Parse(args[1..]), Console.Out, Console.Error),
         "pareto-worker" => ParetoWorker.Run(args[1..], Console.Out),
         "profile" => ProfileLoop.Run(args[1..], Console.Out),
+        "load" => LoadCommand.Run(args[1..], Console.Out),
         "generate" => GenerateCommand.Run(LatencyOptions.Parse(args[1..]), Console.Error),
         _ => Switch(args),
     };

@@ -93,8 +93,8 @@ public sealed partial class CorridorNetwork
         }
 
         var linkFactor = new double[links.Count];
-        var arcs = new List<(int From, int To, int Link)>();
-        var linkIndex = new Dictionary<(int, int, TransportMode), int>();
+        var arcs = new List<(int From, int To, int Link)>(links.Count * 2);
+        var linkIndex = new Dictionary<(int, int, TransportMode), int>(links.Count * 2);
         for (var l = 0; l < links.Count; l++)
         {
             var link = links[l];
@@ -168,7 +168,7 @@ public sealed partial class CorridorNetwork
         var price = new double[services.Count];
         var totalKm = new double[services.Count];
         var mode = new TransportMode[services.Count];
-        var boarding = new List<(int Terminal, int Service, int Stop)>();
+        var boarding = new List<(int Terminal, int Service, int Stop)>(stopCount);
         for (var s = 0; s < services.Count; s++)
         {
             var service = services[s];
@@ -205,10 +205,12 @@ public sealed partial class CorridorNetwork
 
             totalKm[s] = stopKm[serviceStopStart[s + 1] - 1];
             var d = serviceDepartureStart[s];
-            foreach (var departure in service.Departures.Select(x => x.MinuteOfWeek).Order())
+            for (var k = 0; k < service.Departures.Count; k++)
             {
-                departures[d++] = departure;
+                departures[d + k] = service.Departures[k].MinuteOfWeek;
             }
+
+            Array.Sort(departures, d, service.Departures.Count);
         }
 
         boarding.Sort((a, b) => a.Terminal != b.Terminal ? a.Terminal.CompareTo(b.Terminal) : a.Stop.CompareTo(b.Stop));

@@ -20,43 +20,52 @@ public static class CorridorNetworkLoader
         ArgumentNullException.ThrowIfNull(source);
         var problems = new List<NetworkProblem>();
 
-        var countriesTable = Open(source, NetworkFileNames.Countries, CountryColumns, problems);
+        using var countriesTable = Open(source, NetworkFileNames.Countries, CountryColumns, problems);
         var countries = new CountryDirectory(countriesTable is null ? [] : ReferenceDataReader.ReadCountries(countriesTable));
-        var factorsTable = Open(source, NetworkFileNames.EmissionFactors, FactorColumns, problems);
+        using var factorsTable = Open(source, NetworkFileNames.EmissionFactors, FactorColumns, problems);
         var factors = factorsTable is null ? [] : ReferenceDataReader.ReadEmissionFactors(factorsTable);
-        var containersTable = Open(source, NetworkFileNames.ContainerTypes, ContainerColumns, problems);
+        using var containersTable = Open(source, NetworkFileNames.ContainerTypes, ContainerColumns, problems);
         var containerTypes = containersTable is null ? [] : ReferenceDataReader.ReadContainerTypes(containersTable);
 
-        var corridorsTable = Open(source, NetworkFileNames.Corridors, CorridorColumns, problems);
+        using var corridorsTable = Open(source, NetworkFileNames.Corridors, CorridorColumns, problems);
         var corridors = corridorsTable is null ? [] : ReadCorridors(corridorsTable);
         var corridorIds = corridors.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
-        var terminalsTable = Open(source, NetworkFileNames.Terminals, TerminalsReader.Columns, problems);
+        using var terminalsTable = Open(source, NetworkFileNames.Terminals, TerminalsReader.Columns, problems);
         var rejectedTerminals = new HashSet<Locode>();
         var terminals = terminalsTable is null ? [] : TerminalsReader.Read(terminalsTable, countries, rejectedTerminals);
 
         var factorsById = factors.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var linksTable = Open(source, NetworkFileNames.Links, LinksReader.Columns, problems);
+        using var linksTable = Open(source, NetworkFileNames.Links, LinksReader.Columns, problems);
         var links = linksTable is null ? [] : LinksReader.Read(linksTable, terminals, factorsById, corridorIds, countries, rejectedTerminals);
 
-        var directed = links
-            .SelectMany(l => l.Link.Bidirectional
-                ? new[] { (l.Link.From, l.Link.To, l.Link), (l.Link.To, l.Link.From, l.Link) }
-                : [(l.Link.From, l.Link.To, l.Link)])
-            .ToLookup(x => (x.Item1, x.Item2, x.Link.Mode), x => x.Link);
+        var directed = new HashSet<(Locode From, Locode To, TransportMode Mode)>(links.Count * 2);
+        foreach (var link in links)
+        {
+            directed.Add((link.From, link.To, link.Mode));
+            if (link.Bidirectional)
+            {
+                directed.Add((link.To, link.From, link.Mode));
+            }
+        }
 
-        var servicesTable = Open(source, NetworkFileNames.Services, ServicesReader.ServiceColumns, problems);
-        var stopsTable = Open(source, NetworkFileNames.ServiceStops, ServicesReader.StopColumns, problems);
-        var timetableTable = Open(source, NetworkFileNames.Timetable, ServicesReader.TimetableColumns, problems);
+        using var servicesTable = Open(source, NetworkFileNames.Services, ServicesReader.ServiceColumns, problems);
+        using var stopsTable = Open(source, NetworkFileNames.ServiceStops, ServicesReader.StopColumns, problems);
+        using var timetableTable = Open(source, NetworkFileNames.Timetable, ServicesReader.TimetableColumns, problems);
         var services = servicesTable is null || stopsTable is null || timetableTable is null
             ? []
             : ServicesReader.Read(servicesTable, stopsTable, timetableTable, terminals, directed, corridorIds, rejectedTerminals);
 
         // Reachability is judged only on a complete set of links: a link dropped for its own error would make
         // terminals look unreached and echo that error.
-        if (terminalsTable is not null && linksTable is not null && links.Count == linksTable.Rows.Count)
+        if (terminalsTable is not null && linksTable is not null && links.Count == linksTable.RowCount)
         {
-            CheckEveryTerminalIsReached(terminalsTable, terminals, links.Select(l => l.Link));
+            CheckEveryTerminalIsReached(terminalsTable, terminals, links);
+        }
+
+        foreach (var table in new[] { servicesTable, stopsTable, timetableTable })
+        {
+            table?.ReadRemainingRows();
         }
 
         if (problems.Count > 0)
@@ -66,8 +75,8 @@ public static class CorridorNetworkLoader
 
         var reference = new ReferenceData(countries, factors, containerTypes);
         var network = CorridorNetwork.Compile(
-            terminals.Values.OrderBy(t => t.Row.Line).Select(t => t.Terminal).ToArray(),
-            links.Select(l => l.Link).ToArray(),
+            terminals.Values.OrderBy(t => t.Line).Select(t => t.Terminal).ToArray(),
+            links.ToArray(),
             services,
             corridors,
             reference);
@@ -77,7 +86,7 @@ public static class CorridorNetworkLoader
     private static CsvTable? Open(NetworkSource source, string fileName, IReadOnlyList<string> columns, List<NetworkProblem> problems)
     {
         var display = source.DisplayPath(fileName);
-        using var reader = source.Open(fileName);
+        var reader = source.Open(fileName);
         if (reader is null)
         {
             problems.Add(new NetworkProblem(display, 1, 1, null, "file not found"));
@@ -91,7 +100,7 @@ public static class CorridorNetworkLoader
     {
         var corridors = new List<Corridor>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var id = table.Required(row, "id");
             var name = table.Required(row, "name");
@@ -112,7 +121,7 @@ public static class CorridorNetworkLoader
         return corridors;
     }
 
-    private static void CheckEveryTerminalIsReached(CsvTable table, Dictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, IEnumerable<Link> links)
+    private static void CheckEveryTerminalIsReached(CsvTable table, Dictionary<Locode, (Terminal Terminal, int Line)> terminals, List<Link> links)
     {
         var reached = new HashSet<Locode>();
         foreach (var link in links)
@@ -124,9 +133,9 @@ public static class CorridorNetworkLoader
             }
         }
 
-        foreach (var (locode, entry) in terminals.Where(t => !reached.Contains(t.Key)).OrderBy(t => t.Value.Row.Line))
+        foreach (var (locode, entry) in terminals.Where(t => !reached.Contains(t.Key)).OrderBy(t => t.Value.Line))
         {
-            table.Report(entry.Row, "locode", $"no link reaches terminal {locode} ({entry.Terminal.Name})");
+            table.Report(entry.Line, "locode", $"no link reaches terminal {locode} ({entry.Terminal.Name})");
         }
     }
 

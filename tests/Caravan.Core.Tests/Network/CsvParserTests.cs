@@ -119,6 +119,73 @@ public sealed class CsvParserTests
         Assert.Equal("Baku International Sea Trade Port, \"Alat\"", result.Network!.Terminals[4].Name);
     }
 
+    [Fact]
+    public void A_byte_order_mark_at_the_start_is_not_part_of_the_first_column()
+    {
+        var (records, problems) = Parse("\uFEFFh1,h2\r\nx,y\r\n");
+
+        Assert.Empty(problems);
+        Assert.Equal(["h1", "h2"], records[0].Fields);
+        Assert.Equal(["x", "y"], records[1].Fields);
+    }
+
+    [Fact]
+    public void The_loader_reads_files_that_start_with_a_byte_order_mark()
+    {
+        var files = TestNetworkFiles.Valid();
+        foreach (var file in TestNetworkFiles.AllFileNames)
+        {
+            files = files.WithFile(file, "\uFEFF" + files.Text(file));
+        }
+
+        LoadAssert.Loads(files.Load());
+    }
+
+    [Theory]
+    [InlineData(32_760)]
+    [InlineData(32_764)]
+    [InlineData(32_765)]
+    [InlineData(32_766)]
+    [InlineData(32_767)]
+    [InlineData(32_768)]
+    [InlineData(65_530)]
+    public void Quotes_and_line_ends_split_across_blocks_of_input_read_as_in_one(int padding)
+    {
+        // A comment line of the given length pushes the row's doubled quote and CRLF across the reader's block edges.
+        var row = "a,\"x\"\"y, z\"\r\n\"q\"\"\",w\r\n";
+        var text = "#" + new string('-', padding) + "\r\n" + row + row + row;
+
+        var (records, problems) = Parse(text);
+
+        Assert.Empty(problems);
+        Assert.Equal([2, 3, 4, 5, 6, 7], records.Select(r => r.Line));
+        Assert.All(records.Where((_, i) => i % 2 == 0), r => Assert.Equal(["a", "x\"y, z"], r.Fields));
+        Assert.All(records.Where((_, i) => i % 2 == 1), r => Assert.Equal(["q\"", "w"], r.Fields));
+    }
+
+    [Fact]
+    public void Parsed_records_stay_as_they_were_read()
+    {
+        var (records, _) = Parse("h1,h2\nx,y\nz,w\n");
+
+        Assert.Equal(["h1", "h2"], records[0].Fields);
+        Assert.Equal(["x", "y"], records[1].Fields);
+        Assert.Equal(["z", "w"], records[2].Fields);
+    }
+
+    [Fact]
+    public void A_file_left_unread_for_a_missing_partner_still_reports_its_own_rows()
+    {
+        // Without service_stops.csv the services are not built, yet a malformed row of services.csv is still found.
+        var files = TestNetworkFiles.Valid().WithoutFile(NetworkFileNames.ServiceStops);
+        var result = files
+            .ReplaceLine(NetworkFileNames.Services, 2, files.Line(NetworkFileNames.Services, 2) + ",extra")
+            .Load();
+
+        Assert.Contains(result.Problems, p => p.File == NetworkFileNames.ServiceStops && p.Message == "file not found");
+        Assert.Contains(result.Problems, p => p.File == NetworkFileNames.Services && p.Line == 2 && p.Message.Contains("fields but the header has", StringComparison.Ordinal));
+    }
+
     private static (List<CsvRecord> Records, List<NetworkProblem> Problems) Parse(string text)
     {
         var problems = new List<NetworkProblem>();

@@ -12,17 +12,17 @@ internal static class LinksReader
         "speed_kmh", "cost_usd", "via_countries", "bidirectional", SourceTags.Column,
     ];
 
-    public static List<(Link Link, CsvRecord Row)> Read(
+    public static List<Link> Read(
         CsvTable table,
-        IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals,
+        IReadOnlyDictionary<Locode, (Terminal Terminal, int Line)> terminals,
         IReadOnlyDictionary<string, EmissionFactor> factors,
         IReadOnlySet<string> corridors,
         CountryDirectory countries,
         IReadOnlySet<Locode> rejectedTerminals)
     {
-        var links = new List<(Link Link, CsvRecord Row)>();
+        var links = new List<Link>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var id = table.Required(row, "id");
             var from = Terminal(table, row, "from", terminals, rejectedTerminals);
@@ -74,9 +74,12 @@ internal static class LinksReader
             }
             else if (availability == LinkAvailability.Scheduled)
             {
-                foreach (var column in new[] { "speed_kmh", "cost_usd" }.Where(c => table.Text(row, c).Length > 0))
+                foreach (var column in (ReadOnlySpan<string>)["speed_kmh", "cost_usd"])
                 {
-                    table.Report(row, column, "must be empty on a scheduled link: its services carry times and prices");
+                    if (table.Text(row, column).Length > 0)
+                    {
+                        table.Report(row, column, "must be empty on a scheduled link: its services carry times and prices");
+                    }
                 }
 
                 SourceTags.Check(table, row, ["distance"]);
@@ -95,14 +98,14 @@ internal static class LinksReader
                 id, from.Locode, to.Locode, mode.Value, distance.Value, gauge.Value, factorId, table.Text(row, "operator"),
                 corridor.Length == 0 ? null : corridor, availability.Value, speed, cost, via, bidirectional.Value,
                 table.Text(row, SourceTags.Column), table.Text(row, "notes"));
-            links.Add((link, row));
+            links.Add(link);
         }
 
         return links;
     }
 
     private static Terminal? Terminal(
-        CsvTable table, CsvRecord row, string column, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, IReadOnlySet<Locode> rejected)
+        CsvTable table, CsvRecord row, string column, IReadOnlyDictionary<Locode, (Terminal Terminal, int Line)> terminals, IReadOnlySet<Locode> rejected)
     {
         var text = table.Required(row, column);
         if (text is null)
@@ -155,7 +158,7 @@ internal static class LinksReader
             return null;
         }
 
-        foreach (var end in new[] { from, to })
+        foreach (var end in (ReadOnlySpan<Terminal?>)[from, to])
         {
             if (end is not null && !end.Gauges.HasFlag(gauge))
             {
@@ -170,8 +173,14 @@ internal static class LinksReader
 
     internal static IReadOnlyList<CountryCode>? ReadCountries(CsvTable table, CsvRecord row, string column, CountryDirectory countries)
     {
+        var text = table.Text(row, column);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
         var list = new List<CountryCode>();
-        foreach (var part in table.Text(row, column).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!CountryCode.TryParse(part, out var code) || !countries.Contains(code))
             {

@@ -17,7 +17,7 @@ internal static class ReferenceDataReader
     {
         var countries = new List<Country>();
         var seen = new HashSet<CountryCode>();
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var codeText = table.Required(row, "alpha2");
             var name = table.Required(row, "name");
@@ -49,7 +49,7 @@ internal static class ReferenceDataReader
     {
         var factors = new List<EmissionFactor>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var id = table.Required(row, "id");
             var category = table.Choice(row, "category", Vocabulary.EmissionCategories);
@@ -103,7 +103,7 @@ internal static class ReferenceDataReader
     {
         var types = new List<ContainerType>();
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in table.Rows)
+        foreach (var row in table.ReadRows())
         {
             var code = table.Required(row, "code");
             var iso = table.Required(row, "iso_size_type");

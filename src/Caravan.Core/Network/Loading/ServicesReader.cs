@@ -14,20 +14,22 @@ internal static class ServicesReader
 
     public static readonly string[] TimetableColumns = ["service", "weekday", "departure_time"];
 
-    private sealed record ServiceRow(CsvRecord Row, string Id, string Name, string Operator, TransportMode Mode, string? Corridor, double Cutoff, int Capacity, double Price, string Sources, string Notes);
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm"];
+
+    private sealed record ServiceRow(int Line, string Id, string Name, string Operator, TransportMode Mode, string? Corridor, double Cutoff, int Capacity, double Price, string Sources, string Notes);
 
     public static List<Service> Read(
         CsvTable services,
         CsvTable stops,
         CsvTable timetable,
-        IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals,
-        ILookup<(Locode From, Locode To, TransportMode Mode), Link> directedLinks,
+        IReadOnlyDictionary<Locode, (Terminal Terminal, int Line)> terminals,
+        IReadOnlySet<(Locode From, Locode To, TransportMode Mode)> directedLinks,
         IReadOnlySet<string> corridors,
         IReadOnlySet<Locode> rejectedTerminals)
     {
         var headers = new Dictionary<string, ServiceRow>(StringComparer.Ordinal);
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in services.Rows)
+        foreach (var row in services.ReadRows())
         {
             var id = services.Required(row, "id");
             var name = services.Required(row, "name");
@@ -44,7 +46,7 @@ internal static class ServicesReader
 
             if (id is not null && headers.TryGetValue(id, out var first))
             {
-                services.Report(row, "id", $"duplicate service id '{id}' (first defined on line {first.Row.Line})");
+                services.Report(row, "id", $"duplicate service id '{id}' (first defined on line {first.Line})");
                 continue;
             }
 
@@ -58,7 +60,7 @@ internal static class ServicesReader
                 continue;
             }
 
-            headers[id] = new ServiceRow(row, id, name, services.Text(row, "operator"), mode.Value, corridor.Length == 0 ? null : corridor,
+            headers[id] = new ServiceRow(row.Line, id, name, services.Text(row, "operator"), mode.Value, corridor.Length == 0 ? null : corridor,
                 cutoff.Value, capacity.Value, price.Value, services.Text(row, SourceTags.Column), services.Text(row, "notes"));
         }
 
@@ -84,7 +86,7 @@ internal static class ServicesReader
 
             if (departures.Count == 0)
             {
-                services.Report(header.Row, "id", $"service '{header.Id}' has no departures in timetable.csv");
+                services.Report(header.Line, "id", $"service '{header.Id}' has no departures in timetable.csv");
                 continue;
             }
 
@@ -96,12 +98,12 @@ internal static class ServicesReader
         return result;
     }
 
-    private static Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>> ReadStops(
-        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, CsvRecord Row)> terminals, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected,
+    private static Dictionary<string, List<(ServiceStop Stop, int Line, int Seq)>> ReadStops(
+        CsvTable stops, IReadOnlyDictionary<Locode, (Terminal Terminal, int Line)> terminals, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected,
         IReadOnlySet<Locode> rejectedTerminals, HashSet<string> incomplete)
     {
-        var byService = new Dictionary<string, List<(ServiceStop Stop, CsvRecord Row, int Seq)>>(StringComparer.Ordinal);
-        foreach (var row in stops.Rows)
+        var byService = new Dictionary<string, List<(ServiceStop Stop, int Line, int Seq)>>(StringComparer.Ordinal);
+        foreach (var row in stops.ReadRows())
         {
             var service = stops.Required(row, "service");
             var seq = stops.Integer(row, "seq", 1, 10_000);
@@ -151,7 +153,7 @@ internal static class ServicesReader
                 byService[service] = list = [];
             }
 
-            list.Add((new ServiceStop(locode, arrival, departure), row, seq.Value));
+            list.Add((new ServiceStop(locode, arrival, departure), row.Line, seq.Value));
         }
 
         foreach (var list in byService.Values)
@@ -163,11 +165,11 @@ internal static class ServicesReader
     }
 
     private static bool CheckStops(
-        CsvTable services, CsvTable stops, ServiceRow header, List<(ServiceStop Stop, CsvRecord Row, int Seq)> list, ILookup<(Locode, Locode, TransportMode), Link> directedLinks)
+        CsvTable services, CsvTable stops, ServiceRow header, List<(ServiceStop Stop, int Line, int Seq)> list, IReadOnlySet<(Locode From, Locode To, TransportMode Mode)> directedLinks)
     {
         if (list.Count < 2)
         {
-            services.Report(header.Row, "id", $"service '{header.Id}' needs at least two stops in service_stops.csv, it has {list.Count}");
+            services.Report(header.Line, "id", $"service '{header.Id}' needs at least two stops in service_stops.csv, it has {list.Count}");
             return false;
         }
 
@@ -175,10 +177,10 @@ internal static class ServicesReader
         double previous = 0;
         for (var i = 0; i < list.Count; i++)
         {
-            var (stop, row, seq) = list[i];
+            var (stop, line, seq) = list[i];
             if (seq != i + 1)
             {
-                stops.Report(row, "seq", $"stops of '{header.Id}' must be numbered 1, 2, 3 … without gaps or repeats; expected {i + 1}, got {seq}");
+                stops.Report(line, "seq", $"stops of '{header.Id}' must be numbered 1, 2, 3 … without gaps or repeats; expected {i + 1}, got {seq}");
                 ok = false;
             }
 
@@ -186,19 +188,19 @@ internal static class ServicesReader
             var last = i == list.Count - 1;
             if (first && (stop.DepartureHours is not 0 || stop.ArrivalHours is not null))
             {
-                stops.Report(row, "departure_hours", "the first stop departs at offset 0 and has no arrival");
+                stops.Report(line, "departure_hours", "the first stop departs at offset 0 and has no arrival");
                 ok = false;
             }
 
             if (last && (stop.ArrivalHours is null || stop.DepartureHours is not null))
             {
-                stops.Report(row, "arrival_hours", "the last stop needs an arrival and no departure");
+                stops.Report(line, "arrival_hours", "the last stop needs an arrival and no departure");
                 ok = false;
             }
 
             if (!first && !last && (stop.ArrivalHours is null || stop.DepartureHours is null))
             {
-                stops.Report(row, stop.ArrivalHours is null ? "arrival_hours" : "departure_hours", "an intermediate stop needs both an arrival and a departure");
+                stops.Report(line, stop.ArrivalHours is null ? "arrival_hours" : "departure_hours", "an intermediate stop needs both an arrival and a departure");
                 ok = false;
             }
 
@@ -206,7 +208,7 @@ internal static class ServicesReader
             {
                 if (arr <= previous)
                 {
-                    stops.Report(row, "arrival_hours", $"arrival {arr.ToString(CultureInfo.InvariantCulture)} h is not after the previous departure {previous.ToString(CultureInfo.InvariantCulture)} h");
+                    stops.Report(line, "arrival_hours", $"arrival {arr.ToString(CultureInfo.InvariantCulture)} h is not after the previous departure {previous.ToString(CultureInfo.InvariantCulture)} h");
                     ok = false;
                 }
 
@@ -217,16 +219,16 @@ internal static class ServicesReader
             {
                 if (dep < previous)
                 {
-                    stops.Report(row, "departure_hours", $"departure {dep.ToString(CultureInfo.InvariantCulture)} h is before the arrival {previous.ToString(CultureInfo.InvariantCulture)} h");
+                    stops.Report(line, "departure_hours", $"departure {dep.ToString(CultureInfo.InvariantCulture)} h is before the arrival {previous.ToString(CultureInfo.InvariantCulture)} h");
                     ok = false;
                 }
 
                 previous = dep;
             }
 
-            if (i > 0 && !directedLinks[(list[i - 1].Stop.Locode, stop.Locode, header.Mode)].Any())
+            if (i > 0 && !directedLinks.Contains((list[i - 1].Stop.Locode, stop.Locode, header.Mode)))
             {
-                stops.Report(row, "locode", $"no {header.Mode.ToString().ToLowerInvariant()} link from {list[i - 1].Stop.Locode} to {stop.Locode} for service '{header.Id}'");
+                stops.Report(line, "locode", $"no {header.Mode.ToString().ToLowerInvariant()} link from {list[i - 1].Stop.Locode} to {stop.Locode} for service '{header.Id}'");
                 ok = false;
             }
         }
@@ -237,7 +239,7 @@ internal static class ServicesReader
     private static Dictionary<string, List<WeeklyDeparture>> ReadTimetable(CsvTable timetable, Dictionary<string, ServiceRow> headers, Dictionary<string, int> rejected)
     {
         var byService = new Dictionary<string, List<WeeklyDeparture>>(StringComparer.Ordinal);
-        foreach (var row in timetable.Rows)
+        foreach (var row in timetable.ReadRows())
         {
             var service = timetable.Required(row, "service");
             var weekday = timetable.Integer(row, "weekday", 1, 7);
@@ -253,7 +255,7 @@ internal static class ServicesReader
             }
 
             TimeOnly time = default;
-            if (timeText is not null && !TimeOnly.TryParseExact(timeText, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            if (timeText is not null && !TimeOnly.TryParseExact(timeText, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
             {
                 timetable.Report(row, "departure_time", $"'{timeText}' is not a time of day HH:MM (UTC)");
                 timeText = null;

@@ -13,10 +13,10 @@ internal static class TerminalsReader
     ];
 
     /// <summary>Reads every row; <paramref name="rejected"/> receives the codes of terminals whose rows have errors, so other files' references to them are not reported again.</summary>
-    public static Dictionary<Locode, (Terminal Terminal, CsvRecord Row)> Read(CsvTable table, CountryDirectory countries, ISet<Locode> rejected)
+    public static Dictionary<Locode, (Terminal Terminal, int Line)> Read(CsvTable table, CountryDirectory countries, ISet<Locode> rejected)
     {
-        var terminals = new Dictionary<Locode, (Terminal Terminal, CsvRecord Row)>();
-        foreach (var row in table.Rows)
+        var terminals = new Dictionary<Locode, (Terminal Terminal, int Line)>();
+        foreach (var row in table.ReadRows())
         {
             var locodeText = table.Required(row, "locode");
             var name = table.Required(row, "name");
@@ -83,7 +83,7 @@ internal static class TerminalsReader
 
             if (terminals.TryGetValue(locode, out var first))
             {
-                table.Report(row, "locode", $"duplicate terminal {locode} (first defined on line {first.Row.Line})");
+                table.Report(row, "locode", $"duplicate terminal {locode} (first defined on line {first.Line})");
                 continue;
             }
 
@@ -91,7 +91,7 @@ internal static class TerminalsReader
                 locode, name, country, new GeoPoint(lat.Value, lon.Value), kind.Value, gauges.Value,
                 handlingHours.Value, handlingUsd.Value, dwellP50.Value, dwellP90.Value, status.Value,
                 table.Text(row, SourceTags.Column), table.Text(row, "notes"));
-            terminals.Add(locode, (terminal, row));
+            terminals.Add(locode, (terminal, row.Line));
         }
 
         return terminals;
