@@ -96,6 +96,23 @@ public sealed class CeilingPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_publisher_writes_its_freed_packets_a_quarter_window_at_a_time()
+    {
+        var ct = CancellationToken.None;
+        var device = new MqttDevice(0, "load-000000", string.Empty);
+        using var connection = await RawMqttConnection.ConnectAsync(_port, device.Id, null, null, ct);
+        var publisher = new CeilingPublisher(connection, device, TelemetryPublish.Create(new MqttPackets(), device, 2), 16, DateTime.UtcNow);
+        var now = Stopwatch.GetTimestamp();
+
+        await publisher.RunAsync(new MeasuredWindow(now, now + Stopwatch.Frequency / 4), ct);
+
+        Assert.Null(publisher.Failure);
+        Assert.True(publisher.Sent > 64, $"only {publisher.Sent} sent");
+        // The first write sends the whole window; every later one at least 4 packets, but for the last.
+        Assert.InRange(connection.Writes, 2, 1 + ((publisher.Sent - 16) / 4) + 1);
+    }
+
+    [Fact]
     public async Task A_refusing_PUBACK_counts_as_rejected_and_its_readings_as_not_acknowledged()
     {
         var ct = CancellationToken.None;

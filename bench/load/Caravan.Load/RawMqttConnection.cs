@@ -55,8 +55,15 @@ internal sealed class RawMqttConnection : IDisposable
         }
     }
 
+    /// <summary>Writes of <see cref="SendAsync"/> so far.</summary>
+    public long Writes { get; private set; }
+
     /// <summary>Writes packets in one system call where the kernel allows.</summary>
-    public Task SendAsync(IList<ArraySegment<byte>> packets) => _socket.SendAsync(packets, SocketFlags.None);
+    public Task SendAsync(IList<ArraySegment<byte>> packets)
+    {
+        Writes++;
+        return _socket.SendAsync(packets, SocketFlags.None);
+    }
 
     /// <summary>
     /// Reads what the broker sent and hands each whole packet to <paramref name="onPacket"/> (type, body, receive
