@@ -8,15 +8,15 @@ public sealed class MqttLoadOptionsTests
         var options = MqttLoadOptions.Parse(["--ceiling"]);
 
         Assert.True(options.Ceiling);
-        Assert.Equal((1000, 1000, 32), (options.Connections, options.Devices, options.Window));
+        Assert.Equal((1000, 1000, 32, 4), (options.Connections, options.Devices, options.Window, options.CaravanWindow));
     }
 
     [Fact]
     public void A_ceiling_run_keeps_the_connections_and_devices_it_is_given()
     {
-        var options = MqttLoadOptions.Parse(["--connections", "200", "--window", "8", "--ceiling", "--devices", "5000"]);
+        var options = MqttLoadOptions.Parse(["--connections", "200", "--window", "8", "--ceiling", "--devices", "5000", "--caravan-window", "2"]);
 
-        Assert.Equal((200, 5000, 8), (options.Connections, options.Devices, options.Window));
+        Assert.Equal((200, 5000, 8, 2), (options.Connections, options.Devices, options.Window, options.CaravanWindow));
     }
 
     [Fact]

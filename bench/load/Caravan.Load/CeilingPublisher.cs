@@ -46,6 +46,9 @@ internal sealed class CeilingPublisher(RawMqttConnection connection, MqttDevice 
 
     public string? FirstRejection { get; private set; }
 
+    /// <summary>Messages still without a PUBACK when the run stopped waiting for them (not a failure: the broker was behind).</summary>
+    public int LeftInFlight { get; private set; }
+
     /// <summary>Why the connection stopped before the run ended; null if it did not.</summary>
     public string? Failure { get; private set; }
 
@@ -79,7 +82,7 @@ internal sealed class CeilingPublisher(RawMqttConnection connection, MqttDevice 
         }
         catch (OperationCanceledException)
         {
-            Failure ??= $"{device.Id}: {_inFlight} messages still unacknowledged when the run stopped waiting";
+            LeftInFlight = _inFlight;
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException)
         {

@@ -16,7 +16,7 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
     private const string TopicFilter = "caravan/devices/+/telemetry";
 
     /// <summary>How long the run waits after the measured window for the last PUBACKs before it closes the connections.</summary>
-    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
             await fleet.ActAsOwnerAsync(server.AdminToken, cancellationToken);
             var devices = await fleet.RegisterAsync(options.Devices, cancellationToken);
             MqttLoad.Progress($"registered {devices.Length} devices");
-            caravan = await MeasureAsync("Caravan", mqttPort, server.ProcessId, devices[..options.Connections], subscriber: null, cancellationToken);
+            caravan = await MeasureAsync("Caravan", mqttPort, server.ProcessId, devices[..options.Connections], options.CaravanWindow, subscriber: null, cancellationToken);
             verified = await fleet.VerifyAsync([.. caravan.Publishers.Select(p => (p.Device.Id, p.AcknowledgedReadings))], cancellationToken);
         }
 
@@ -50,14 +50,14 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
             var subscriber = await RawMqttConnection.ConnectAsync(broker.Port, "load-subscriber", null, null, cancellationToken);
             await subscriber.SubscribeAsync(TopicFilter, cancellationToken);
             var devices = Enumerable.Range(0, options.Connections).Select(i => new MqttDevice(i, string.Create(CultureInfo.InvariantCulture, $"load-{i:D6}"), string.Empty)).ToArray();
-            mosquitto = await MeasureAsync("Mosquitto", broker.Port, broker.ProcessId, devices, new CountingSubscriber(subscriber), cancellationToken);
+            mosquitto = await MeasureAsync("Mosquitto", broker.Port, broker.ProcessId, devices, options.Window, new CountingSubscriber(subscriber), cancellationToken);
         }
 
         Report(loadBefore, caravan, verified, mosquitto, mosquittoVersion);
         return caravan.AckedPerSecond > 0 ? 0 : 1;
     }
 
-    private async Task<Ceiling> MeasureAsync(string name, int port, int processId, MqttDevice[] devices, CountingSubscriber? subscriber, CancellationToken cancellationToken)
+    private async Task<Ceiling> MeasureAsync(string name, int port, int processId, MqttDevice[] devices, int inFlight, CountingSubscriber? subscriber, CancellationToken cancellationToken)
     {
         var anonymous = subscriber is not null;
         var connections = new RawMqttConnection[devices.Length];
@@ -68,7 +68,7 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
         {
             var packets = new MqttPackets();
             var baseTime = DateTime.UtcNow.AddHours(-1);
-            var publishers = devices.Select((d, i) => new CeilingPublisher(connections[i], d, TelemetryPublish.Create(packets, d, options.ReadingsPerMessage), options.Window, baseTime)).ToArray();
+            var publishers = devices.Select((d, i) => new CeilingPublisher(connections[i], d, TelemetryPublish.Create(packets, d, options.ReadingsPerMessage), inFlight, baseTime)).ToArray();
             var start = Stopwatch.GetTimestamp();
             var window = new MeasuredWindow(start + (options.WarmUpSeconds * Stopwatch.Frequency), start + ((options.WarmUpSeconds + options.Seconds) * Stopwatch.Frequency));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
                 await subscribing;
             }
 
-            return new Ceiling(name, publishers, subscriber, window.Seconds, brokerCpu, ownCpu, resident, options.ReadingsPerMessage);
+            return new Ceiling(name, inFlight, publishers, subscriber, window.Seconds, brokerCpu, ownCpu, resident, options.ReadingsPerMessage);
         }
         finally
         {
@@ -108,10 +108,10 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
         string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
         output.WriteLine(Line($"# MQTT ceilings ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average before: {loadBefore})"));
         output.WriteLine();
-        output.WriteLine(Line($"Closed loop: {options.Connections:N0} connections (one device each), each keeping {options.Window} QoS 1 messages of {options.ReadingsPerMessage} reading(s) in flight ({options.Connections * options.Window:N0} in all), {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured; raw sockets writing MQTTnet-encoded MQTT 5 packets."));
+        output.WriteLine(Line($"Closed loop: {options.Connections:N0} connections (one device each), each keeping a window of QoS 1 messages of {options.ReadingsPerMessage} reading(s) in flight, {options.WarmUpSeconds} s warm-up, {options.Seconds} s measured; raw sockets writing MQTTnet-encoded MQTT 5 packets."));
         output.WriteLine();
-        output.WriteLine("| broker | acked msg/s | acked readings/s | PUBACK p50 | p99 | max | rejected | failed connections | broker CPU µs/msg | broker cores busy | generator CPU µs/msg | generator cores busy | broker RSS |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| broker | window | acked msg/s | acked readings/s | PUBACK p50 | p99 | max | rejected | left in flight | failed connections | broker CPU µs/msg | broker cores busy | generator CPU µs/msg | generator cores busy | broker RSS |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Row("Caravan (embedded MQTTnet, durable)", caravan);
         if (mosquitto is not null)
         {
@@ -143,11 +143,11 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
 
     private void Row(string name, Ceiling run) => output.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"| {name} | **{run.AckedPerSecond:N0}** | {run.AckedPerSecond * run.ReadingsPerMessage:N0} | {Percentiles.Of(run.Latencies, 50):F1} ms | {Percentiles.Of(run.Latencies, 99):F1} ms | {(run.Latencies.Count == 0 ? double.NaN : run.Latencies.Max()):F0} ms | {run.Publishers.Sum(p => p.Rejected):N0} | {run.Publishers.Count(p => p.Failure is not null):N0} | {run.BrokerCpu.TotalMicroseconds / run.Acked:N1} | {run.BrokerCpu.TotalSeconds / run.Seconds:F2} | {run.GeneratorCpu.TotalMicroseconds / run.Acked:N1} | {run.GeneratorCpu.TotalSeconds / run.Seconds:F2} | {run.Resident.ResidentBytes / 1048576.0:N0} MB |"));
+        $"| {name} | {run.Window} | **{run.AckedPerSecond:N0}** | {run.AckedPerSecond * run.ReadingsPerMessage:N0} | {Percentiles.Of(run.Latencies, 50):F1} ms | {Percentiles.Of(run.Latencies, 99):F1} ms | {(run.Latencies.Count == 0 ? double.NaN : run.Latencies.Max()):F0} ms | {run.Publishers.Sum(p => p.Rejected):N0} | {run.Publishers.Sum(p => p.LeftInFlight):N0} | {run.Publishers.Count(p => p.Failure is not null):N0} | {run.BrokerCpu.TotalMicroseconds / run.Acked:N1} | {run.BrokerCpu.TotalSeconds / run.Seconds:F2} | {run.GeneratorCpu.TotalMicroseconds / run.Acked:N1} | {run.GeneratorCpu.TotalSeconds / run.Seconds:F2} | {run.Resident.ResidentBytes / 1048576.0:N0} MB |"));
 
     /// <summary>What one broker did in the measured window.</summary>
     private sealed record Ceiling(
-        string Name, CeilingPublisher[] Publishers, CountingSubscriber? Subscriber, double Seconds, TimeSpan BrokerCpu, TimeSpan GeneratorCpu, ProcessMemory Resident, int ReadingsPerMessage)
+        string Name, int Window, CeilingPublisher[] Publishers, CountingSubscriber? Subscriber, double Seconds, TimeSpan BrokerCpu, TimeSpan GeneratorCpu, ProcessMemory Resident, int ReadingsPerMessage)
     {
         public long Acked { get; } = Publishers.Sum(p => p.AckedInWindow);
 

@@ -38,8 +38,14 @@ public sealed record MqttLoadOptions
     /// </summary>
     public bool Ceiling { get; init; }
 
-    /// <summary>QoS 1 messages each connection keeps in flight in a ceiling run (at most 65,535, the packet ids of MQTT).</summary>
+    /// <summary>QoS 1 messages each connection to Mosquitto keeps in flight in a ceiling run (at most 65,535, the packet ids of MQTT).</summary>
     public int Window { get; init; } = 32;
+
+    /// <summary>
+    /// QoS 1 messages each connection to Caravan keeps in flight in a ceiling run. Caravan takes one message of a
+    /// connection at a time (its PUBACK waits for the write), so more only wait in socket buffers: latency, no rate.
+    /// </summary>
+    public int CaravanWindow { get; init; } = 4;
 
     /// <summary>Print the options and stop.</summary>
     public bool Help { get; init; }
@@ -67,7 +73,9 @@ public sealed record MqttLoadOptions
                                     msg/s and readings/s, PUBACK p50/p99, broker's and generator's CPU per
                                     message, and the ratio Caravan / Mosquitto
           --connections N           connections (1000); --devices defaults to the same
-          --window N                QoS 1 messages in flight per connection (32)
+          --window N                QoS 1 messages in flight per connection to Mosquitto (32)
+          --caravan-window N        the same to Caravan (4): it takes one message of a connection at
+                                    a time, so more would only queue
 
         Both:
           --readings-per-message N  readings in each message (1; at most 1000)
@@ -102,6 +110,7 @@ public sealed record MqttLoadOptions
                 "--no-mosquitto" => options with { Mosquitto = null },
                 "--ceiling" => options with { Ceiling = true },
                 "--window" => options with { Window = reader.Count() },
+                "--caravan-window" => options with { CaravanWindow = reader.Count() },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"unknown option '{name}' (see bench/load/README.md)"),
             };
@@ -114,9 +123,9 @@ public sealed record MqttLoadOptions
             options = options with { Connections = connections, Devices = given.Contains("--devices") ? options.Devices : connections };
         }
 
-        if (options.Window > ushort.MaxValue)
+        if (Math.Max(options.Window, options.CaravanWindow) > ushort.MaxValue)
         {
-            throw new ArgumentException($"--window is at most {ushort.MaxValue} (the packet ids of one MQTT connection)");
+            throw new ArgumentException($"--window and --caravan-window are at most {ushort.MaxValue} (the packet ids of one MQTT connection)");
         }
 
         if (options.Connections > options.Devices)
