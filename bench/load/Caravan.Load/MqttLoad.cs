@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
 using Caravan.Benchmarks.Latency;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -20,17 +16,25 @@ namespace Caravan.Load;
 /// </summary>
 public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
 {
-    private const string Owner = "load-fleet";
     private const string TopicFilter = "caravan/devices/+/telemetry";
 
     /// <summary>Descriptors a process needs beside its connections (assemblies, the database, the listener, pipes).</summary>
-    private const int DescriptorsBeside = 300;
+    internal const int DescriptorsBeside = 300;
 
-    private const int RegistrationBatch = 1000;
-    private const int VerifiedDevices = 20;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (options.Help)
+        {
+            output.Write(MqttLoadOptions.Usage);
+            return 0;
+        }
+
+        if (options.Ceiling)
+        {
+            return await new MqttCeiling(options, output).RunAsync(cancellationToken);
+        }
+
         var limit = ProcessMemory.OpenFilesLimit();
         if (options.Connections + DescriptorsBeside > limit)
         {
@@ -45,16 +49,17 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
         await using var server = await ServerProcess.StartAsync(options.CaravanDll, cancellationToken, "--mqtt-port", mqttPort.ToString(CultureInfo.InvariantCulture));
         using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromMinutes(5) };
         var idle = ProcessMemory.Of(server.ProcessId);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateOwnerAsync(http, server.AdminToken, cancellationToken));
+        var fleet = new MqttFleet(http);
+        await fleet.ActAsOwnerAsync(server.AdminToken, cancellationToken);
 
         var registration = Stopwatch.StartNew();
-        var devices = await RegisterAsync(http, cancellationToken);
+        var devices = await fleet.RegisterAsync(options.Devices, cancellationToken);
         var registerSeconds = registration.Elapsed.TotalSeconds;
         Progress($"registered {devices.Length} devices in {registerSeconds:F1} s");
         var registered = ProcessMemory.Of(server.ProcessId);
 
         var caravan = await MeasureAsync(mqttPort, server.ProcessId, devices, subscribe: false, cancellationToken);
-        var verified = await VerifyAsync(http, caravan, cancellationToken);
+        var verified = await fleet.VerifyAsync([.. caravan.Fleet.Select(c => (c.Device.Id, Interlocked.Read(ref c.Acknowledged)))], cancellationToken);
         BrokerRun? mosquitto = null;
         string? mosquittoVersion = null;
         if (options.Mosquitto is { } path)
@@ -78,7 +83,7 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
         output.WriteLine();
         output.WriteLine("| Caravan server | figure |");
         output.WriteLine("|---|---:|");
-        output.WriteLine(Line($"| registered devices (`POST /api/devices/batch`, {RegistrationBatch:N0} a request) | {options.Devices:N0} in {registerSeconds:F1} s ({options.Devices / registerSeconds:N0}/s) |"));
+        output.WriteLine(Line($"| registered devices (`POST /api/devices/batch`, {MqttFleet.RegistrationBatch:N0} a request) | {options.Devices:N0} in {registerSeconds:F1} s ({options.Devices / registerSeconds:N0}/s) |"));
         output.WriteLine(Line($"| RSS started, idle | {Mb(idle.ResidentBytes)} |"));
         output.WriteLine(Line($"| RSS with {options.Devices:N0} devices registered, none connected | {Mb(registered.ResidentBytes)} |"));
         output.WriteLine(Line($"| RSS with {caravan.Connected:N0} connected | {Mb(caravan.AfterConnect.ResidentBytes)} ({PerConnection(caravan)} per connection) |"));
@@ -128,7 +133,7 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
     }
 
     /// <summary>Where the run is, on standard error (the report goes to standard output).</summary>
-    private static void Progress(FormattableString text) =>
+    internal static void Progress(FormattableString text) =>
         Console.Error.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {text.ToString(CultureInfo.InvariantCulture)}");
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MB");
@@ -137,41 +142,9 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
         ? "–"
         : string.Create(CultureInfo.InvariantCulture, $"{(run.AfterConnect.ResidentBytes - run.BeforeConnect.ResidentBytes) / 1024.0 / run.Connected:N1} KB");
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static async Task<string> CreateOwnerAsync(HttpClient http, string admin, CancellationToken cancellationToken)
-    {
-        await SendAsync(http, HttpMethod.Post, "/api/parties", admin, new { id = Owner, name = "Load fleet owner", country = "KZ", kind = "forwarder" }, cancellationToken);
-        var issued = await SendAsync(http, HttpMethod.Post, $"/api/parties/{Owner}/tokens", admin, new { label = "load" }, cancellationToken);
-        return issued["token"]!.GetValue<string>();
-    }
-
-    /// <summary>Registers the fleet in batches from a few concurrent requests; answers each device's id and token, in order.</summary>
-    private async Task<Device[]> RegisterAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        var devices = new Device[options.Devices];
-        var batches = Enumerable.Range(0, (options.Devices + RegistrationBatch - 1) / RegistrationBatch).ToArray();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (batch, ct) =>
-        {
-            var first = batch * RegistrationBatch;
-            var count = Math.Min(RegistrationBatch, options.Devices - first);
-            var body = new JsonObject
-            {
-                ["devices"] = new JsonArray([.. Enumerable.Range(first, count).Select(i => (JsonNode)new JsonObject { ["id"] = DeviceName(i), ["kind"] = "gps-tracker" })]),
-            };
-            var answer = await SendAsync(http, HttpMethod.Post, "/api/devices/batch", null, body, ct);
-            var issued = answer["devices"]!.AsArray();
-            for (var i = 0; i < count; i++)
-            {
-                devices[first + i] = new Device(i + first, issued[i]!["id"]!.GetValue<string>(), issued[i]!["token"]!.GetValue<string>());
-            }
-        });
-        return devices;
-    }
-
-    private static string DeviceName(int i) => string.Create(CultureInfo.InvariantCulture, $"load-{i:D6}");
-
-    private async Task<BrokerRun> MeasureAsync(int port, int processId, Device[] devices, bool subscribe, CancellationToken cancellationToken)
+    private async Task<BrokerRun> MeasureAsync(int port, int processId, MqttDevice[] devices, bool subscribe, CancellationToken cancellationToken)
     {
         var name = subscribe ? "Mosquitto" : "Caravan";
         var factory = new MqttClientFactory();
@@ -238,7 +211,7 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
             .Build();
 
     /// <summary>Connects each device, 64 at a time; stops at the first device that cannot connect and answers why.</summary>
-    private static async Task<(Connection[] Fleet, string? Failure)> ConnectAsync(MqttClientFactory factory, int port, Device[] devices, CancellationToken cancellationToken)
+    private static async Task<(Connection[] Fleet, string? Failure)> ConnectAsync(MqttClientFactory factory, int port, MqttDevice[] devices, CancellationToken cancellationToken)
     {
         var connections = new Connection?[devices.Length];
         string? failure = null;
@@ -354,7 +327,7 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
             var first = Interlocked.Add(ref connection.Sequence, options.ReadingsPerMessage) - options.ReadingsPerMessage;
             var message = new MqttApplicationMessageBuilder()
                 .WithTopic(connection.Topic)
-                .WithPayload(Payload(connection.Device.Index, baseTime, first, options.ReadingsPerMessage))
+                .WithPayload(TelemetryPayload.Build(connection.Device.Index, baseTime, first, options.ReadingsPerMessage))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
             var started = Stopwatch.GetTimestamp();
@@ -387,88 +360,16 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
         }
     }
 
-    /// <summary>Readings a millisecond apart from <paramref name="baseTime"/> by the device's sequence, so each (device, time) is new.</summary>
-    private static byte[] Payload(int device, DateTimeOffset baseTime, long first, int count)
-    {
-        var text = new StringBuilder(count * 120);
-        if (count > 1)
-        {
-            text.Append('[');
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var n = first + i;
-            text.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : string.Empty)}{{\"time\":\"{baseTime.AddMilliseconds(n):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\",\"lat\":{40 + (device % 1000 / 100.0):F4},\"lon\":{50 + (n % 1000 / 1000.0):F4},\"speed\":{n % 90},\"heading\":{n % 360},\"temperature\":4.5,\"battery\":{87 - (n % 50)}}}");
-        }
-
-        if (count > 1)
-        {
-            text.Append(']');
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    /// <summary>Reads the tracks of a few connected devices: every reading Caravan acknowledged must be stored.</summary>
-    private async Task<(long Stored, long Acked, int Devices)> VerifyAsync(HttpClient http, BrokerRun run, CancellationToken cancellationToken)
-    {
-        long stored = 0, acked = 0;
-        var step = Math.Max(1, run.Fleet.Length / VerifiedDevices);
-        var checkedDevices = 0;
-        for (var i = 0; i < run.Fleet.Length && checkedDevices < VerifiedDevices; i += step, checkedDevices++)
-        {
-            var connection = run.Fleet[i];
-            var track = await SendAsync(http, HttpMethod.Get, $"/api/devices/{connection.Device.Id}/track?limit=100000", null, null, cancellationToken);
-            var count = track["count"]!.GetValue<long>();
-            var acknowledged = Interlocked.Read(ref connection.Acknowledged);
-            if (count < acknowledged)
-            {
-                throw new InvalidOperationException($"device {connection.Device.Id}: {acknowledged} readings acknowledged but only {count} stored");
-            }
-
-            stored += count;
-            acked += acknowledged;
-        }
-
-        return (stored, acked, checkedDevices);
-    }
-
-    private static async Task<JsonNode> SendAsync(HttpClient http, HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = body is JsonNode node ? new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json") : JsonContent.Create(body);
-        }
-
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return JsonNode.Parse(text) ?? new JsonObject();
-    }
-
-    private sealed record Device(int Index, string Id, string Token);
-
-    private sealed class Connection(Device device, IMqttClient client)
+    private sealed class Connection(MqttDevice device, IMqttClient client)
     {
         public long Sequence;
         public long Acknowledged;
 
-        public Device Device { get; } = device;
+        public MqttDevice Device { get; } = device;
 
         public IMqttClient Client { get; } = client;
 
-        public string Topic { get; } = $"caravan/devices/{device.Id}/telemetry";
+        public string Topic { get; } = device.TelemetryTopic;
     }
 
     /// <summary>What one timed stretch of publishing did.</summary>

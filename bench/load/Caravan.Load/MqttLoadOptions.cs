@@ -32,15 +32,70 @@ public sealed record MqttLoadOptions
     /// <summary>Publishes awaiting their PUBACK beyond which the generator stops sending (and counts what it skipped).</summary>
     public int MaxInFlight { get; init; } = 50_000;
 
+    /// <summary>
+    /// Find each broker's ceiling instead of publishing at <see cref="Rate"/>: raw connections, closed loop, each
+    /// keeping <see cref="Window"/> messages in flight (see <see cref="MqttCeiling"/>).
+    /// </summary>
+    public bool Ceiling { get; init; }
+
+    /// <summary>QoS 1 messages each connection to Mosquitto keeps in flight in a ceiling run (at most 65,535, the packet ids of MQTT).</summary>
+    public int Window { get; init; } = 32;
+
+    /// <summary>
+    /// QoS 1 messages each connection to Caravan keeps in flight in a ceiling run. Caravan takes one message of a
+    /// connection at a time (its PUBACK waits for the write), so more only wait in socket buffers: latency, no rate.
+    /// </summary>
+    public int CaravanWindow { get; init; } = 4;
+
+    /// <summary>Print the options and stop.</summary>
+    public bool Help { get; init; }
+
     /// <summary>The Mosquitto broker started as the baseline; null to skip it.</summary>
     public string? Mosquitto { get; init; } = "/usr/sbin/mosquitto";
+
+    /// <summary>Connections of a ceiling run unless <c>--connections</c> says otherwise.</summary>
+    public const int CeilingConnections = 1000;
+
+    public const string Usage = """
+        usage: caravan-load mqtt [options]
+
+        Starts `caravan serve` (Release build), registers devices and publishes QoS 1 telemetry to its embedded
+        broker, then the same load to plain Mosquitto with one subscriber (see bench/load/README.md).
+
+        Fixed rate (the default): MQTTnet clients, open loop.
+          --devices N               devices registered (100000)
+          --connections N           devices that connect, one connection each (10000)
+          --rate N                  target QoS 1 messages/s over all connections (20000)
+          --max-in-flight N         unanswered publishes beyond which sends are skipped (50000)
+
+        Ceiling (--ceiling): each broker's maximum, closed loop on raw sockets.
+          --ceiling                 every connection keeps --window messages in flight; reports acknowledged
+                                    msg/s and readings/s, PUBACK p50/p99, broker's and generator's CPU per
+                                    message, and the ratio Caravan / Mosquitto
+          --connections N           connections (1000); --devices defaults to the same
+          --window N                QoS 1 messages in flight per connection to Mosquitto (32)
+          --caravan-window N        the same to Caravan (4): it takes one message of a connection at
+                                    a time, so more would only queue
+
+        Both:
+          --readings-per-message N  readings in each message (1; at most 1000)
+          --seconds N               seconds measured (60)
+          --warm-up N               seconds of load before measuring (10)
+          --caravan PATH            the caravan.dll to start (the Release build)
+          --mosquitto PATH          the Mosquitto to start (/usr/sbin/mosquitto)
+          --no-mosquitto            measure Caravan only
+          --help                    this text
+
+        """;
 
     public static MqttLoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new MqttLoadOptions();
         var reader = new ArgumentReader(args);
+        var given = new HashSet<string>();
         while (reader.Next() is { } name)
         {
+            given.Add(name);
             options = name switch
             {
                 "--caravan" => options with { CaravanDll = reader.Value() },
@@ -53,8 +108,24 @@ public sealed record MqttLoadOptions
                 "--max-in-flight" => options with { MaxInFlight = reader.Count() },
                 "--mosquitto" => options with { Mosquitto = reader.Value() },
                 "--no-mosquitto" => options with { Mosquitto = null },
+                "--ceiling" => options with { Ceiling = true },
+                "--window" => options with { Window = reader.Count() },
+                "--caravan-window" => options with { CaravanWindow = reader.Count() },
+                "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"unknown option '{name}' (see bench/load/README.md)"),
             };
+        }
+
+        if (options.Ceiling)
+        {
+            // A ceiling needs a few pipelining connections, not the fleet: every device registered also connects.
+            var connections = given.Contains("--connections") ? options.Connections : CeilingConnections;
+            options = options with { Connections = connections, Devices = given.Contains("--devices") ? options.Devices : connections };
+        }
+
+        if (Math.Max(options.Window, options.CaravanWindow) > ushort.MaxValue)
+        {
+            throw new ArgumentException($"--window and --caravan-window are at most {ushort.MaxValue} (the packet ids of one MQTT connection)");
         }
 
         if (options.Connections > options.Devices)
