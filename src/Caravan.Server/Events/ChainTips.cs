@@ -17,14 +17,17 @@ public sealed class ChainTips
     /// <summary>Tips kept before the cache starts over: a forgotten tip only means the writer seals that shipment's next append.</summary>
     internal const int MostTips = 10_000;
 
-    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly object[] _turns = [.. Enumerable.Range(0, 256).Select(_ => new object())];
     private readonly ConcurrentDictionary<string, Tip> _tips = new(StringComparer.Ordinal);
 
-    /// <summary>Waits for <paramref name="shipment"/>'s turn to seal and queue (shared by the shipments whose ids hash alike).</summary>
-    public async Task<Turn> TakeTurnAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for <paramref name="shipment"/>'s turn to seal and queue (shared by the shipments whose ids hash alike). A
+    /// turn is short and never awaits, so it blocks instead of queueing a continuation: dispose it on the same thread.
+    /// </summary>
+    public Turn TakeTurn(ShipmentId shipment)
     {
         var gate = _turns[(int)((uint)StringComparer.Ordinal.GetHashCode(shipment.Value) % (uint)_turns.Length)];
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Monitor.Enter(gate);
         if (_tips.Count >= MostTips && !_tips.ContainsKey(shipment.Value))
         {
             _tips.Clear();
@@ -51,9 +54,9 @@ public sealed class ChainTips
     public sealed class Turn : IDisposable
     {
         private readonly Tip _tip;
-        private SemaphoreSlim? _gate;
+        private object? _gate;
 
-        internal Turn(Tip tip, SemaphoreSlim gate)
+        internal Turn(Tip tip, object gate)
         {
             _tip = tip;
             _gate = gate;
@@ -68,7 +71,14 @@ public sealed class ChainTips
         /// </summary>
         public Ticket Queued(ChainEntry? predicted) => new(_tip, _tip.Queue(predicted));
 
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+        public void Dispose()
+        {
+            if (_gate is { } gate)
+            {
+                _gate = null;
+                Monitor.Exit(gate);
+            }
+        }
     }
 
     /// <summary>An append queued in a shipment's turn, to <see cref="Settle"/> when it is answered.</summary>

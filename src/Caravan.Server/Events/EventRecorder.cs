@@ -118,7 +118,7 @@ public sealed class EventRecorder(
         Dictionary<Guid, ChainEntry>? presealed = null;
         Task<IReadOnlyList<AppendResult>> pending;
         ChainTips.Ticket ticket;
-        using (var turn = await tips.TakeTurnAsync(shipment, cancellationToken).ConfigureAwait(false))
+        using (var turn = tips.TakeTurn(shipment))
         {
             var last = turn.Last;
             if (last is not null)

@@ -85,27 +85,27 @@ public sealed class SealingTests(RecordFixture record) : IClassFixture<RecordFix
         var shipment = ShipmentId.Parse("SHP-TIPS");
         ChainTips.Ticket earlier;
         ChainTips.Ticket later;
-        using (var turn = await tips.TakeTurnAsync(shipment, CancellationToken.None))
+        using (var turn = tips.TakeTurn(shipment))
         {
             Assert.Null(turn.Last);
             earlier = turn.Queued(null);
         }
 
-        using (var turn = await tips.TakeTurnAsync(shipment, CancellationToken.None))
+        using (var turn = tips.TakeTurn(shipment))
         {
             later = turn.Queued(null);
         }
 
         tips.Settle(shipment, earlier, await AnEntryAsync(1));
-        Assert.Null(await LastAsync(tips, shipment));
+        Assert.Null(Last(tips, shipment));
 
         tips.Settle(shipment, later, await AnEntryAsync(2));
-        Assert.Equal(2, (await LastAsync(tips, shipment))!.Sequence);
+        Assert.Equal(2, (Last(tips, shipment))!.Sequence);
     }
 
-    private static async Task<Core.Events.ChainEntry?> LastAsync(ChainTips tips, ShipmentId shipment)
+    private static Core.Events.ChainEntry? Last(ChainTips tips, ShipmentId shipment)
     {
-        using var turn = await tips.TakeTurnAsync(shipment, CancellationToken.None);
+        using var turn = tips.TakeTurn(shipment);
         return turn.Last;
     }
 
@@ -127,7 +127,7 @@ public sealed class SealingTests(RecordFixture record) : IClassFixture<RecordFix
     {
         var tips = record.Factory.Services.GetRequiredService<ChainTips>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((await LastAsync(tips, ShipmentId.Parse(shipment)))?.Sequence != sequence)
+        while ((Last(tips, ShipmentId.Parse(shipment)))?.Sequence != sequence)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"The tip of {shipment} did not reach entry {sequence}.");
             await Task.Delay(10);
