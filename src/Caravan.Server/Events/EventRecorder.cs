@@ -11,8 +11,9 @@ namespace Caravan.Server.Events;
 /// signature's kid is a key registered to the author and verifies over the event's canonical bytes; the author's roles
 /// allow the event (a carrier that operates legs only at their terminals; the platform by its own rules). Then, in one
 /// writer turn: an event id already recorded is answered from the store (same bytes) or refused (different bytes),
-/// and the rest are sealed after the chain's last entry. Signatures are verified here, on the caller's thread, so the
-/// single writer does only the hashing and the platform's signature.
+/// and the rest are stored after the chain's last entry. Signatures are verified and entries sealed (the platform's
+/// signature and the hashes, see <see cref="ChainTips"/>) here, on the caller's thread, so the single writer does
+/// little more than insert.
 /// </summary>
 public sealed class EventRecorder(
     IShipmentStore shipments,
@@ -20,6 +21,7 @@ public sealed class EventRecorder(
     IPartyKeyStore keys,
     IEventStore events,
     PlatformKeys platform,
+    ChainTips tips,
     TimeProvider clock,
     ChainEntryFeed appended)
 {
@@ -87,12 +89,7 @@ public sealed class EventRecorder(
             return results.Select(r => r ?? new EventAppendResult(EventAppendOutcome.Skipped, null, [])).ToList();
         }
 
-        var signing = platform.Signing;
-        var stored = await events.AppendAsync(
-            shipment,
-            accepted,
-            (previous, e) => ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
-            cancellationToken).ConfigureAwait(false);
+        var stored = await SealAndAppendAsync(shipment, accepted, cancellationToken).ConfigureAwait(false);
         appended.Publish([.. stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!)]);
         return stored.Select((s, i) => s.Outcome switch
         {
@@ -107,6 +104,61 @@ public sealed class EventRecorder(
             _ => new EventAppendResult(EventAppendOutcome.Skipped, null, []),
         }).ToList();
     }
+
+    /// <summary>
+    /// In the shipment's turn, seals the events after the chain's predicted last entry on this thread and queues them
+    /// for the single writer; the turn ends once the write is queued, so the next append of the shipment seals after
+    /// these while they wait for their commit. The writer stores an entry sealed here only if it follows the chain's
+    /// head as the writer finds it, and seals the event itself otherwise (an event already recorded, an append
+    /// before it that failed, no prediction).
+    /// </summary>
+    private async Task<IReadOnlyList<AppendResult>> SealAndAppendAsync(ShipmentId shipment, List<EventToAppend> accepted, CancellationToken cancellationToken)
+    {
+        var signing = platform.Signing;
+        Dictionary<Guid, ChainEntry>? presealed = null;
+        Task<IReadOnlyList<AppendResult>> pending;
+        ChainTips.Ticket ticket;
+        using (var turn = tips.TakeTurn(shipment))
+        {
+            var last = turn.Last;
+            if (last is not null)
+            {
+                presealed = new Dictionary<Guid, ChainEntry>(accepted.Count);
+                foreach (var e in accepted)
+                {
+                    if (!presealed.ContainsKey(e.Event.EventId))
+                    {
+                        last = ChainSealer.Seal(last, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow());
+                        presealed[e.Event.EventId] = last;
+                    }
+                }
+            }
+
+            pending = events.AppendAsync(
+                shipment,
+                accepted,
+                (previous, e) => presealed is not null && presealed.TryGetValue(e.Event.EventId, out var entry) && Follows(entry, previous)
+                    ? entry
+                    : ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
+                cancellationToken);
+            ticket = turn.Queued(last);
+        }
+
+        try
+        {
+            var stored = await pending.ConfigureAwait(false);
+            tips.Settle(shipment, ticket, stored.Where(s => s.Outcome == AppendOutcome.Appended).Select(s => s.Entry!).MaxBy(e => e.Sequence));
+            return stored;
+        }
+        catch
+        {
+            tips.Settle(shipment, ticket, null);
+            throw;
+        }
+    }
+
+    private static bool Follows(ChainEntry entry, ChainEntry? previous) =>
+        entry.Sequence == (previous?.Sequence ?? 0) + 1 && entry.PreviousHash == (previous?.EntryHash ?? ChainEntry.GenesisHash);
 
     private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(
         Party author,

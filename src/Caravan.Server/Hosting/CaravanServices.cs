@@ -91,6 +91,7 @@ public static class CaravanServices
         services.AddSingleton<CorridorNetworkProvider>();
         services.AddSingleton<PlatformKeys>();
         services.AddSingleton<ChainEntryFeed>();
+        services.AddSingleton<ChainTips>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
         services.AddHostedService<RecordStartup>();
