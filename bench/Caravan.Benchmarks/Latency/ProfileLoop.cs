@@ -23,18 +23,16 @@ public static class ProfileLoop
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var list = args.ToList();
-        string? Arg(string name) => list.IndexOf(name) is var i and >= 0 && i + 1 < list.Count ? list[i + 1] : null;
-        int IntArg(string name, int fallback) => Arg(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        var directory = Arg("--dir") ?? throw new ArgumentException("profile needs --dir with a generated network");
-        var pareto = list.Contains("--pareto");
+        var options = new CommandArgs(args);
+        var directory = options.Value("--dir") ?? throw new ArgumentException("profile needs --dir with a generated network");
+        var pareto = options.Has("--pareto");
         var network = NetworkDirectory.Load(directory);
         var planner = new RoutePlanner(network);
-        var queries = PlanningQuery.Random(network, IntArg("--queries", 50), IntArg("--seed", 1));
+        var queries = PlanningQuery.Random(network, options.Int("--queries", 50), options.Int("--seed", 1));
         var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
-        using var dump = Arg("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
-        var legs = list.Contains("--legs");
-        for (var round = 0; round < IntArg("--rounds", 5); round++)
+        using var dump = options.Value("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
+        var legs = options.Has("--legs");
+        for (var round = 0; round < options.Int("--rounds", 5); round++)
         {
             var times = new List<double>(queries.Count);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -68,7 +66,7 @@ public static class ProfileLoop
                 $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, process CPU {cpu.TotalMilliseconds:F0} ms, labels created {created:N0}, settled {settled:N0}"));
         }
 
-        if (list.Contains("--breakdown"))
+        if (options.Has("--breakdown"))
         {
             var breakdown = new SearchBreakdown(network);
             var parts = queries.Select(q => breakdown.Measure(planner, q.Request)).ToList();

@@ -22,10 +22,9 @@ public static class LoadCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var list = args.ToList();
-        string? Arg(string name) => list.IndexOf(name) is var i and >= 0 && i + 1 < list.Count ? list[i + 1] : null;
-        var directory = Arg("--dir") ?? throw new ArgumentException("load needs --dir with a network directory");
-        var rounds = Arg("--rounds") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 5;
+        var options = new CommandArgs(args);
+        var directory = options.Value("--dir") ?? throw new ArgumentException("load needs --dir with a network directory");
+        var rounds = options.Int("--rounds", 5);
         CorridorNetwork? network = null;
         for (var round = 0; round < rounds; round++)
         {
@@ -43,7 +42,7 @@ public static class LoadCommand
                 $"round {round}: {seconds:F3} s, allocated {allocated / 1e6:F1} MB, GC gen0 {GC.CollectionCount(0) - gen0} gen1 {GC.CollectionCount(1) - gen1} gen2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms; {network.Terminals.Count:N0} terminals, {network.Links.Count:N0} links, {network.Services.Count:N0} services"));
         }
 
-        if (list.Contains("--hash"))
+        if (options.Has("--hash"))
         {
             output.WriteLine($"network hash {Hash(network ?? NetworkDirectory.Load(directory))}");
         }

@@ -20,12 +20,7 @@ public sealed class MqttCeiling(MqttLoadOptions options, TextWriter output)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var limit = ProcessMemory.OpenFilesLimit();
-        if (options.Connections + MqttLoad.DescriptorsBeside > limit)
-        {
-            throw new ArgumentException($"--connections {options.Connections} needs more open files than the limit here ({limit}); use at most {limit - MqttLoad.DescriptorsBeside}");
-        }
-
+        MqttLoad.OpenFilesFor(options.Connections);
         var loadBefore = MqttLoad.LoadAverage();
         var mqttPort = ServerProcess.FreePort();
         Ceiling caravan;

@@ -19,8 +19,23 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
     private const string TopicFilter = "caravan/devices/+/telemetry";
 
     /// <summary>Descriptors a process needs beside its connections (assemblies, the database, the listener, pipes).</summary>
-    internal const int DescriptorsBeside = 300;
+    private const int DescriptorsBeside = 300;
 
+
+    /// <summary>The open-files limit, once it is known to leave room for <paramref name="connections"/> in this process and in the broker.</summary>
+    /// <exception cref="ArgumentException">The limit is too low for that many connections.</exception>
+    internal static long OpenFilesFor(int connections)
+    {
+        var limit = ProcessMemory.OpenFilesLimit();
+        if (connections + DescriptorsBeside > limit)
+        {
+            throw new ArgumentException(
+                $"--connections {connections} needs about {connections + DescriptorsBeside} open files in this process and as many in the broker it starts, " +
+                $"but the limit here is {limit} (ulimit -n); use at most {limit - DescriptorsBeside}, or raise the limit");
+        }
+
+        return limit;
+    }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -35,13 +50,7 @@ public sealed class MqttLoad(MqttLoadOptions options, TextWriter output)
             return await new MqttCeiling(options, output).RunAsync(cancellationToken);
         }
 
-        var limit = ProcessMemory.OpenFilesLimit();
-        if (options.Connections + DescriptorsBeside > limit)
-        {
-            throw new ArgumentException(
-                $"--connections {options.Connections} needs about {options.Connections + DescriptorsBeside} open files in this process and as many in the broker it starts, " +
-                $"but the limit here is {limit} (ulimit -n); use at most {limit - DescriptorsBeside}, or raise the limit");
-        }
+        var limit = OpenFilesFor(options.Connections);
 
         ThreadPool.GetMinThreads(out var workers, out var completion);
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completion, 64));

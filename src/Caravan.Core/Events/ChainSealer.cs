@@ -39,14 +39,14 @@ public static class ChainSealer
         }
 
         var unsealed = new ChainEntry(
-            Sequence: (previous?.Sequence ?? 0) + 1,
+            Sequence: NextSequence(previous),
             ShipmentId: shipmentEvent.ShipmentId,
             EventId: shipmentEvent.EventId,
             EventJson: shipmentEvent.CanonicalJson,
             AuthorPartyId: authorPartyId,
             AuthorKid: authorKid,
             AuthorSignature: authorSignature,
-            PreviousHash: previous?.EntryHash ?? ChainEntry.GenesisHash,
+            PreviousHash: PreviousHash(previous),
             RecordedAt: new DateTimeOffset(recordedAt.UtcTicks, TimeSpan.Zero),
             PlatformKid: platformKey.Kid,
             PlatformSignature: string.Empty,
@@ -54,4 +54,18 @@ public static class ChainSealer
         var signed = unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, unsealed.CanonicalRecordToSign()) };
         return signed with { EntryHash = ChainRecord.Hash(signed.CanonicalRecord()) };
     }
+
+    /// <summary>
+    /// Whether <paramref name="entry"/> was sealed to follow <paramref name="previous"/> (null for a shipment's first
+    /// entry): its sequence is the next one and its previous hash is that entry's hash.
+    /// </summary>
+    public static bool Follows(ChainEntry entry, ChainEntry? previous)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Sequence == NextSequence(previous) && entry.PreviousHash == PreviousHash(previous);
+    }
+
+    private static long NextSequence(ChainEntry? previous) => (previous?.Sequence ?? 0) + 1;
+
+    private static string PreviousHash(ChainEntry? previous) => previous?.EntryHash ?? ChainEntry.GenesisHash;
 }

@@ -115,6 +115,8 @@ public sealed class EventRecorder(
     private async Task<IReadOnlyList<AppendResult>> SealAndAppendAsync(ShipmentId shipment, List<EventToAppend> accepted, CancellationToken cancellationToken)
     {
         var signing = platform.Signing;
+        ChainEntry Seal(ChainEntry? previous, EventToAppend e) =>
+            ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow());
         Dictionary<Guid, ChainEntry>? presealed = null;
         Task<IReadOnlyList<AppendResult>> pending;
         ChainTips.Ticket ticket;
@@ -128,7 +130,7 @@ public sealed class EventRecorder(
                 {
                     if (!presealed.ContainsKey(e.Event.EventId))
                     {
-                        last = ChainSealer.Seal(last, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow());
+                        last = Seal(last, e);
                         presealed[e.Event.EventId] = last;
                     }
                 }
@@ -137,9 +139,9 @@ public sealed class EventRecorder(
             pending = events.AppendAsync(
                 shipment,
                 accepted,
-                (previous, e) => presealed is not null && presealed.TryGetValue(e.Event.EventId, out var entry) && Follows(entry, previous)
+                (previous, e) => presealed is not null && presealed.TryGetValue(e.Event.EventId, out var entry) && ChainSealer.Follows(entry, previous)
                     ? entry
-                    : ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow()),
+                    : Seal(previous, e),
                 cancellationToken);
             ticket = turn.Queued(last);
         }
@@ -157,8 +159,6 @@ public sealed class EventRecorder(
         }
     }
 
-    private static bool Follows(ChainEntry entry, ChainEntry? previous) =>
-        entry.Sequence == (previous?.Sequence ?? 0) + 1 && entry.PreviousHash == (previous?.EntryHash ?? ChainEntry.GenesisHash);
 
     private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(
         Party author,

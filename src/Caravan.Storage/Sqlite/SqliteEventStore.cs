@@ -217,9 +217,9 @@ public sealed class SqliteEventStore : IEventStore
             }
 
             var entry = seal(last, events[i]);
-            if (entry.ShipmentId != shipment.Value || entry.Sequence != (last?.Sequence ?? 0) + 1)
+            if (entry.ShipmentId != shipment.Value || !ChainSealer.Follows(entry, last))
             {
-                throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the next of shipment {shipment}.");
+                throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the one that follows shipment {shipment}'s last entry.");
             }
 
             Insert(insert, entry, events[i].Event);

@@ -27,6 +27,19 @@ public sealed class ChainTests
     }
 
     [Fact]
+    public void An_entry_follows_only_the_entry_it_was_sealed_after()
+    {
+        using var chain = TestChain.Build(3);
+        var entries = chain.Entries;
+
+        Assert.True(ChainSealer.Follows(entries[0], null));
+        Assert.True(ChainSealer.Follows(entries[2], entries[1]));
+        Assert.False(ChainSealer.Follows(entries[2], entries[0]));
+        Assert.False(ChainSealer.Follows(entries[1], null));
+        Assert.False(ChainSealer.Follows(entries[2], entries[1] with { EntryHash = entries[0].EntryHash }));
+    }
+
+    [Fact]
     public void An_entry_records_its_author_event_time_and_platform_key()
     {
         using var chain = TestChain.Build(1);

@@ -189,7 +189,7 @@ public sealed class CsvParserTests
     private static (List<CsvRecord> Records, List<NetworkProblem> Problems) Parse(string text)
     {
         var problems = new List<NetworkProblem>();
-        var records = CsvParser.Parse(new StringReader(text), "test.csv", problems);
+        var records = CsvParser.Records(new StringReader(text), "test.csv", problems).Select(r => r.Copy()).ToList();
         return (records, problems);
     }
 }

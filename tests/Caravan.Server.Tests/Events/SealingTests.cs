@@ -103,6 +103,32 @@ public sealed class SealingTests(RecordFixture record) : IClassFixture<RecordFix
         Assert.Equal(2, (Last(tips, shipment))!.Sequence);
     }
 
+    [Fact]
+    public async Task The_store_refuses_an_entry_sealed_after_another_head_than_the_chain_has_and_stores_nothing()
+    {
+        var shipment = await record.NewShipmentAsync();
+        var carrier = record.Client("carrier");
+        await EventApi.AppendAsync(carrier, shipment, EventApi.Event(shipment, "TRANSPORT", "DEPA"), record.Key("carrier"));
+        var store = record.Factory.Services.GetRequiredService<Storage.IEventStore>();
+        var id = ShipmentId.Parse(shipment);
+        var head = (await store.ListAsync(id, CancellationToken.None))[^1];
+        var json = EventApi.Event(shipment, "TRANSPORT", "ARRI", minute: 5);
+        var parsed = Core.Events.ShipmentEventJson.TryParse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString())).Event!;
+        var toAppend = new Storage.EventToAppend(parsed, "carrier", Core.Events.DetachedJws.Sign(record.Key("carrier"), parsed.CanonicalJson.Span));
+        var platform = Core.Events.EventSigningKey.Create();
+
+        // The right sequence, but sealed after a head whose hash is not the chain's: a fork, refused at the store.
+        var forked = head with { EntryHash = new string('a', 64) };
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendAsync(
+            id,
+            [toAppend],
+            (_, e) => Core.Events.ChainSealer.Seal(forked, e.AuthorPartyId, e.AuthorSignature, e.Event, platform, record.Factory.Clock.GetUtcNow()),
+            CancellationToken.None));
+
+        Assert.Contains("not the one that follows", refused.Message, StringComparison.Ordinal);
+        Assert.Single(await store.ListAsync(id, CancellationToken.None));
+    }
+
     private static Core.Events.ChainEntry? Last(ChainTips tips, ShipmentId shipment)
     {
         using var turn = tips.TakeTurn(shipment);

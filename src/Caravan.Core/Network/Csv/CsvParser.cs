@@ -7,10 +7,6 @@ namespace Caravan.Core.Network.Csv;
 /// </summary>
 internal static class CsvParser
 {
-    /// <summary>Every record of the text at once (for small inputs and tests; the loader streams <see cref="Records"/>).</summary>
-    public static List<CsvRecord> Parse(TextReader reader, string file, List<NetworkProblem> problems) =>
-        Records(reader, file, problems).Select(r => r.Copy()).ToList();
-
     /// <summary>
     /// The records of the text one by one, all in one <see cref="CsvRecord"/> refilled for each row (copy a record to
     /// keep it). An unterminated quote is reported when the reading reaches the end.
