@@ -14,21 +14,52 @@ internal static class Base64Url
     public static bool TryDecode(string? text, [NotNullWhen(true)] out byte[]? bytes)
     {
         bytes = null;
-        if (text is null || text.Length % 4 == 1 || text.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        if (text is null)
         {
             return false;
         }
 
         var decoded = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
-        var status = System.Buffers.Text.Base64Url.DecodeFromChars(text, decoded, out var consumed, out var written);
-        if (status != OperationStatus.Done
-            || consumed != text.Length
-            || !string.Equals(Encode(decoded.AsSpan(0, written)), text, StringComparison.Ordinal))
+        if (!TryDecode(text, decoded, out var written))
         {
             return false;
         }
 
         bytes = written == decoded.Length ? decoded : decoded[..written];
         return true;
+    }
+
+    /// <summary>
+    /// Decodes strictly into <paramref name="destination"/>, which holds at least
+    /// <c>GetMaxDecodedLength(text.Length)</c> bytes; false for any text that is not the one spelling of its bytes.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (text.Length % 4 == 1 || destination.Length < System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        var status = System.Buffers.Text.Base64Url.DecodeFromChars(text, destination, out var consumed, out written);
+        if (status != OperationStatus.Done || consumed != text.Length)
+        {
+            return false;
+        }
+
+        // Non-zero trailing bits decode too; only the text that encoding the bytes gives back is accepted.
+        const int StackChars = 256;
+        var length = System.Buffers.Text.Base64Url.GetEncodedLength(written);
+        Span<char> reencoded = length <= StackChars ? stackalloc char[StackChars] : new char[length];
+        var encoded = System.Buffers.Text.Base64Url.EncodeToChars(destination[..written], reencoded);
+        return reencoded[..encoded].SequenceEqual(text);
     }
 }

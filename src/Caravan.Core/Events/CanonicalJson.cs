@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Caravan.Core.Events;
 
@@ -16,6 +18,13 @@ namespace Caravan.Core.Events;
 public static class CanonicalJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    // Every event posted is canonicalised; writing into a buffer kept per thread leaves the one exact-size copy as
+    // the only allocation. One grown past 64 KiB (an unusually large value) is dropped rather than kept.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     /// <summary>Canonicalises UTF-8 JSON text.</summary>
     /// <param name="utf8Json">One JSON value (RFC 8259); no comments or trailing commas.</param>
@@ -44,7 +53,16 @@ public static class CanonicalJson
         [NotNullWhen(true)] out byte[]? canonical,
         [NotNullWhen(false)] out string? error)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = _threadBuffer;
+        if (buffer is null || buffer.Capacity > KeptBufferBytes)
+        {
+            buffer = _threadBuffer = new ArrayBufferWriter<byte>(4096);
+        }
+        else
+        {
+            buffer.ResetWrittenCount();
+        }
+
         var relativeError = Write(element, buffer);
         error = relativeError is null ? null : "$" + relativeError;
         canonical = error is null ? buffer.WrittenSpan.ToArray() : null;
@@ -109,6 +127,11 @@ public static class CanonicalJson
                 output.Write("]"u8);
                 return null;
             case JsonValueKind.String:
+                if (TryWriteRawString(element, output))
+                {
+                    return null;
+                }
+
                 return TryGetString(element, out var value) && WriteEscaped(value, output)
                     ? null
                     : ": the string holds a lone UTF-16 surrogate";
@@ -137,7 +160,8 @@ public static class CanonicalJson
 
     private static string? WriteObject(JsonElement element, IBufferWriter<byte> output)
     {
-        var members = new List<(string Name, JsonElement Value)>();
+        var members = new (string Name, JsonElement Value)[element.GetPropertyCount()];
+        var count = 0;
         var sorted = true;
         foreach (var property in element.EnumerateObject())
         {
@@ -152,18 +176,18 @@ public static class CanonicalJson
                 return ": a member name holds a lone UTF-16 surrogate";
             }
 
-            sorted &= members.Count == 0 || string.CompareOrdinal(members[^1].Name, name) < 0;
-            members.Add((name, property.Value));
+            sorted &= count == 0 || string.CompareOrdinal(members[count - 1].Name, name) < 0;
+            members[count++] = (name, property.Value);
         }
 
         // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units (ordinal string order).
         if (!sorted)
         {
-            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         }
 
         output.Write("{"u8);
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             var (name, value) = members[i];
             if (i > 0)
@@ -190,6 +214,27 @@ public static class CanonicalJson
 
         output.Write("}"u8);
         return null;
+    }
+
+    // A string written without any escape is already in canonical form once its bytes are valid UTF-8: JSON forbids
+    // raw quotes and control characters inside it, and RFC 8785 writes every other character as itself. Copying it
+    // spares a string per value; a string with escapes is decoded and re-escaped the canonical way.
+    private static bool TryWriteRawString(JsonElement element, IBufferWriter<byte> output)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 2 || raw[0] != (byte)'"' || raw[^1] != (byte)'"')
+        {
+            return false;
+        }
+
+        var content = raw[1..^1];
+        if (content.Contains((byte)'\\') || !Utf8.IsValid(content))
+        {
+            return false;
+        }
+
+        output.Write(raw);
+        return true;
     }
 
     private static bool TryGetString(JsonElement element, [NotNullWhen(true)] out string? value)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Caravan.Core.Events;
 
@@ -14,31 +13,62 @@ internal static class ChainRecord
 {
     public const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    public static byte[] Write(ChainEntry entry, bool includePlatformSignature)
+    // Each append seals a record twice (once to sign, once to hash) and verification reads it twice; a buffer per
+    // thread keeps those bytes out of the garbage collector's way. One kept past 64 KiB (an unusually large event) is
+    // dropped, so a thread holds at most that much.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    public static byte[] Write(ChainEntry entry, bool includePlatformSignature) =>
+        Written(entry, includePlatformSignature).ToArray();
+
+    /// <summary>
+    /// The record in this thread's buffer: valid until the next call on the same thread, so a caller hashes or signs
+    /// it before writing another.
+    /// </summary>
+    public static ReadOnlySpan<byte> Written(ChainEntry entry, bool includePlatformSignature)
     {
-        var output = new ArrayBufferWriter<byte>(512 + entry.EventJson.Length);
+        var output = _threadBuffer;
+        if (output is null || output.Capacity > KeptBufferBytes)
+        {
+            output = _threadBuffer = new ArrayBufferWriter<byte>(1024 + entry.EventJson.Length);
+        }
+        else
+        {
+            output.ResetWrittenCount();
+        }
+
         Member(output, "{\"authorKid\":"u8, entry.AuthorKid);
         Member(output, ",\"authorPartyID\":"u8, entry.AuthorPartyId);
         Member(output, ",\"authorSignature\":"u8, entry.AuthorSignature);
         output.Write(",\"event\":"u8);
         output.Write(entry.EventJson.Span);
-        Member(output, ",\"eventID\":"u8, entry.EventId.ToString("D"));
-        Member(output, ",\"platformKid\":"u8, entry.PlatformKid);
+        output.Write(",\"eventID\":\""u8);
+        Formatted(output, entry.EventId, "D");
+        Member(output, "\",\"platformKid\":"u8, entry.PlatformKid);
         if (includePlatformSignature)
         {
             Member(output, ",\"platformSignature\":"u8, entry.PlatformSignature);
         }
 
         Member(output, ",\"previousHash\":"u8, entry.PreviousHash);
-        Member(output, ",\"recordedAt\":"u8, FormatRecordedAt(entry.RecordedAt));
-        output.Write(",\"sequence\":"u8);
-        output.Write(Encoding.ASCII.GetBytes(entry.Sequence.ToString(CultureInfo.InvariantCulture)));
+        output.Write(",\"recordedAt\":\""u8);
+        Formatted(output, entry.RecordedAt.UtcDateTime, RecordedAtFormat);
+        output.Write("\",\"sequence\":"u8);
+        Formatted(output, entry.Sequence, null);
         Member(output, ",\"shipmentID\":"u8, entry.ShipmentId);
         output.Write("}"u8);
-        return output.WrittenSpan.ToArray();
+        return output.WrittenSpan;
     }
 
-    public static string Hash(ReadOnlySpan<byte> record) => Convert.ToHexStringLower(SHA256.HashData(record));
+    public static string Hash(ReadOnlySpan<byte> record)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(record, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     public static string FormatRecordedAt(DateTimeOffset recordedAt) =>
         recordedAt.UtcDateTime.ToString(RecordedAtFormat, CultureInfo.InvariantCulture);
@@ -49,5 +79,18 @@ internal static class ChainRecord
     {
         output.Write(nameAndColon);
         _ = CanonicalJson.WriteEscaped(value, output);
+    }
+
+    // Ids, times and sequence numbers are ASCII digits, letters and punctuation that JSON needs no escape for.
+    private static void Formatted<T>(ArrayBufferWriter<byte> output, T value, string? format)
+        where T : IUtf8SpanFormattable
+    {
+        var span = output.GetSpan(64);
+        if (!value.TryFormat(span, out var written, format, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"A {typeof(T).Name} did not fit in 64 bytes.");
+        }
+
+        output.Advance(written);
     }
 }

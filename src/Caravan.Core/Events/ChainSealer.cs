@@ -51,8 +51,8 @@ public static class ChainSealer
             PlatformKid: platformKey.Kid,
             PlatformSignature: string.Empty,
             EntryHash: string.Empty);
-        var signed = unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, unsealed.CanonicalRecordToSign()) };
-        return signed with { EntryHash = ChainRecord.Hash(signed.CanonicalRecord()) };
+        var signed = unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, ChainRecord.Written(unsealed, includePlatformSignature: false)) };
+        return signed with { EntryHash = ChainRecord.Hash(ChainRecord.Written(signed, includePlatformSignature: true)) };
     }
 
     /// <summary>

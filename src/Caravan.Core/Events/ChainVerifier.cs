@@ -84,7 +84,7 @@ public static class ChainVerifier
                 : "previousHash is not the hash of the previous entry's record";
         }
 
-        recordHash = ChainRecord.Hash(entry.CanonicalRecord());
+        recordHash = ChainRecord.Hash(ChainRecord.Written(entry, includePlatformSignature: true));
         if (entry.EntryHash != recordHash)
         {
             return "entryHash is not the hash of the entry's record: a stored field was changed";
@@ -132,7 +132,7 @@ public static class ChainVerifier
 
         if (checkPlatformSignature)
         {
-            var platform = DetachedJws.Verify(platformKey, entry.PlatformSignature, entry.CanonicalRecordToSign());
+            var platform = DetachedJws.Verify(platformKey, entry.PlatformSignature, ChainRecord.Written(entry, includePlatformSignature: false));
             if (!platform.IsValid)
             {
                 return $"the platform's signature does not verify: {platform.Reason}";

@@ -48,14 +48,16 @@ public static class DetachedJws
     public static JwsVerification Verify(EventPublicKey key, string? jws, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!TrySplit(jws, out var header, out var signature, out var malformed))
+        Span<byte> signature = stackalloc byte[SignatureLength];
+        if (!TrySplit(jws, signature, out var headerLength, out var malformed))
         {
             return JwsVerification.Failed(JwsFailure.Malformed, malformed);
         }
 
         // Caravan's own header for this key needs no parsing; any other header is read to say precisely what is off.
-        if (!string.Equals(header, key.JwsHeaderSegment, StringComparison.Ordinal)
-            && CheckHeader(header, key) is { } headerFailure)
+        var header = jws.AsSpan(0, headerLength);
+        if (!header.SequenceEqual(key.JwsHeaderSegment)
+            && CheckHeader(header.ToString(), key) is { } headerFailure)
         {
             return headerFailure;
         }
@@ -80,12 +82,12 @@ public static class DetachedJws
     public static bool TryReadKeyId(string? jws, [NotNullWhen(true)] out string? kid, [NotNullWhen(false)] out string? error)
     {
         kid = null;
-        if (!TrySplit(jws, out var header, out _, out error))
+        if (!TrySplit(jws, stackalloc byte[SignatureLength], out var headerLength, out error))
         {
             return false;
         }
 
-        if (!TryReadHeader(header, out var alg, out kid, out error))
+        if (!TryReadHeader(jws[..headerLength], out var alg, out kid, out error))
         {
             return false;
         }
@@ -99,30 +101,32 @@ public static class DetachedJws
         return true;
     }
 
-    private static bool TrySplit(string? jws, [NotNullWhen(true)] out string? header, [NotNullWhen(true)] out byte[]? signature, [NotNullWhen(false)] out string? error)
+    // A compact JWS with detached content is header..signature: exactly two dots, nothing between them, and a signature
+    // of 64 bytes in unpadded base64url (86 characters), decoded into signature.
+    private static bool TrySplit([NotNullWhen(true)] string? jws, Span<byte> signature, out int headerLength, [NotNullWhen(false)] out string? error)
     {
-        header = null;
-        signature = null;
-        var parts = jws?.Split('.');
-        if (parts is not { Length: 3 })
+        headerLength = 0;
+        var first = jws?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        var second = first < 0 ? -1 : jws!.IndexOf('.', first + 1);
+        if (second < 0 || jws!.IndexOf('.', second + 1) >= 0)
         {
             error = "a compact JWS has three parts separated by dots: header..signature";
             return false;
         }
 
-        if (parts[1].Length != 0)
+        if (second != first + 1)
         {
             error = "the JWS carries a payload; Caravan's signatures are detached (header..signature)";
             return false;
         }
 
-        if (!Base64Url.TryDecode(parts[2], out signature) || signature.Length != SignatureLength)
+        if (!Base64Url.TryDecode(jws.AsSpan(second + 1), signature, out var written) || written != SignatureLength)
         {
             error = "the JWS signature is not 64 bytes of unpadded base64url";
             return false;
         }
 
-        header = parts[0];
+        headerLength = first;
         error = null;
         return true;
     }
@@ -209,7 +213,7 @@ public static class DetachedJws
     }
 
     // The JWS signing input, ASCII(BASE64URL(header) '.' BASE64URL(payload)), in a pooled buffer the caller returns.
-    private static byte[] RentSigningInput(string header, ReadOnlySpan<byte> payload, out int length)
+    private static byte[] RentSigningInput(ReadOnlySpan<char> header, ReadOnlySpan<byte> payload, out int length)
     {
         var rented = ArrayPool<byte>.Shared.Rent(header.Length + 1 + System.Buffers.Text.Base64Url.GetEncodedLength(payload.Length));
         length = Encoding.ASCII.GetBytes(header, rented);

@@ -42,8 +42,8 @@ public static class EventEndpoints
         }
 
         var errors = new FieldErrors();
-        var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        if (EventEnvelope.ReadOne(body, errors) is not [var envelope])
+        using var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (EventEnvelope.ReadOne(body.Memory, errors) is not [var envelope])
         {
             return Invalid(errors, "The envelope is not {\"event\": {…}, \"signature\": \"…\"}; nothing was recorded.");
         }
@@ -83,8 +83,8 @@ public static class EventEndpoints
         }
 
         var errors = new FieldErrors();
-        var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        if (EventEnvelope.ReadBatch(body, errors) is not { } envelopes)
+        using var body = await RequestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (EventEnvelope.ReadBatch(body.Memory, errors) is not { } envelopes)
         {
             return Invalid(errors, "The batch is not {\"events\": [envelope, …]}; nothing was recorded.");
         }

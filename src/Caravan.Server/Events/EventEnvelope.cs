@@ -35,7 +35,7 @@ internal static class EventEnvelope
             var envelopes = new List<(ReadOnlyMemory<byte> EventJson, string Signature)>();
             if (!batch)
             {
-                ReadEnvelope(root, "$", errors, envelopes);
+                ReadEnvelope(body, root, index: null, errors, envelopes);
             }
             else if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -57,7 +57,7 @@ internal static class EventEnvelope
                     var i = 0;
                     foreach (var envelope in list.EnumerateArray())
                     {
-                        ReadEnvelope(envelope, $"$.events[{i++}]", errors, envelopes);
+                        ReadEnvelope(body, envelope, i++, errors, envelopes);
                     }
                 }
             }
@@ -66,11 +66,13 @@ internal static class EventEnvelope
         }
     }
 
-    private static void ReadEnvelope(JsonElement envelope, string path, FieldErrors errors, List<(ReadOnlyMemory<byte> EventJson, string Signature)> envelopes)
+    // index is the envelope's place in a batch (null for a single envelope); its path is written only for an error.
+    private static void ReadEnvelope(ReadOnlyMemory<byte> body, JsonElement envelope, int? index, FieldErrors errors, List<(ReadOnlyMemory<byte> EventJson, string Signature)> envelopes)
     {
+        string Path() => index is { } i ? $"$.events[{i}]" : "$";
         if (envelope.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(path, "An envelope is {\"event\": {…}, \"signature\": \"…\"}, as 'caravan event sign' prints it.");
+            errors.Add(Path(), "An envelope is {\"event\": {…}, \"signature\": \"…\"}, as 'caravan event sign' prints it.");
             return;
         }
 
@@ -78,34 +80,40 @@ internal static class EventEnvelope
         string? signature = null;
         foreach (var member in envelope.EnumerateObject())
         {
-            switch (member.Name)
+            if (member.NameEquals("event"u8))
             {
-                case "event" when member.Value.ValueKind == JsonValueKind.Object:
-                    eventJson = JsonMarshal.GetRawUtf8Value(member.Value).ToArray();
-                    break;
-                case "event":
-                    errors.Add($"{path}.event", "The event is a JSON object.");
+                if (member.Value.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add($"{Path()}.event", "The event is a JSON object.");
                     return;
-                case "signature" when member.Value.ValueKind == JsonValueKind.String:
-                    signature = member.Value.GetString();
-                    break;
-                case "signature":
-                    errors.Add($"{path}.signature", "The signature is a string: the detached JWS 'header..signature'.");
+                }
+
+                eventJson = Within(body, JsonMarshal.GetRawUtf8Value(member.Value));
+            }
+            else if (member.NameEquals("signature"u8))
+            {
+                if (member.Value.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add($"{Path()}.signature", "The signature is a string: the detached JWS 'header..signature'.");
                     return;
-                default:
-                    errors.Add($"{path}.{member.Name}", "This field is not part of an envelope; remove it.");
-                    break;
+                }
+
+                signature = member.Value.GetString();
+            }
+            else
+            {
+                errors.Add($"{Path()}.{member.Name}", "This field is not part of an envelope; remove it.");
             }
         }
 
         if (eventJson is null)
         {
-            errors.Missing($"{path}.event");
+            errors.Missing($"{Path()}.event");
         }
 
         if (signature is null)
         {
-            errors.Missing($"{path}.signature");
+            errors.Missing($"{Path()}.signature");
         }
 
         if (eventJson is { } json && signature is not null)
@@ -113,4 +121,9 @@ internal static class EventEnvelope
             envelopes.Add((json, signature));
         }
     }
+
+    // The event's bytes as the slice of the body they are (the document reads the body in place), not a copy: they are
+    // needed only while the request checks the event.
+    private static ReadOnlyMemory<byte> Within(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> part) =>
+        body.Span.Overlaps(part, out var offset) ? body.Slice(offset, part.Length) : part.ToArray();
 }

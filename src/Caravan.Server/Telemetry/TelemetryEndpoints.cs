@@ -45,9 +45,9 @@ public static class TelemetryEndpoints
         }
 
         // The body limit (TelemetryJson.MaxPayloadBytes) is the middleware's: a larger payload never gets here.
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        using var body = await RequestBody.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
 
-        var parsed = intake.ParseJson(device.Id, body.Span, out var rejected);
+        var parsed = intake.ParseJson(device.Id, body.Memory.Span, out var rejected);
         if (parsed.Readings.Count == 0)
         {
             var errors = new FieldErrors();

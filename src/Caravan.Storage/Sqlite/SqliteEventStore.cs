@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Caravan.Core.Events;
 using Caravan.Core.Shipments;
@@ -325,7 +326,7 @@ public sealed class SqliteEventStore : IEventStore
             entry.ShipmentId,
             entry.Sequence,
             entry.EventId.ToString("D"),
-            entry.EventJson.ToArray(),
+            WholeArray(entry.EventJson),
             entry.AuthorPartyId,
             entry.AuthorKid,
             entry.AuthorSignature,
@@ -350,6 +351,12 @@ public sealed class SqliteEventStore : IEventStore
 
         insert.ExecuteNonQuery();
     }
+
+    // An entry's event is usually a whole array (the canonical form written on the way in), bound without a copy.
+    private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
 
     // Damaged values read as values that cannot verify: an unparsable id as the empty GUID, an unparsable time as the
     // minimum; the verifier then names the entry instead of the server failing.

@@ -166,6 +166,24 @@ public sealed class DetachedJwsTests
     }
 
     [Fact]
+    public void A_signature_spelled_with_non_zero_trailing_bits_is_refused()
+    {
+        // 64 bytes are 86 base64url characters whose last 4 bits are zero; setting them decodes to the same bytes in a
+        // lenient decoder, so a second spelling of one signature would circulate.
+        using var key = EventSigningKey.Create();
+        var parts = DetachedJws.Sign(key, Payload).Split('.');
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var last = Alphabet.IndexOf(parts[2][^1], StringComparison.Ordinal);
+        var respelled = $"{parts[0]}..{parts[2][..^1]}{Alphabet[last | 1]}";
+
+        Assert.Equal(0, last & 0b1111);
+        Assert.True(DetachedJws.Verify(key.PublicKey, $"{parts[0]}..{parts[2]}", Payload).IsValid);
+        var result = DetachedJws.Verify(key.PublicKey, respelled, Payload);
+        Assert.Equal(JwsFailure.Malformed, result.Failure);
+        Assert.Contains("64 bytes", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Null_is_malformed() =>
         Assert.Equal(JwsFailure.Malformed, DetachedJws.Verify(EventSigningKey.Create().PublicKey, null, Payload).Failure);
 
