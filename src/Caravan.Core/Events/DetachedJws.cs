@@ -87,6 +87,11 @@ public static class DetachedJws
             return false;
         }
 
+        if (TryReadOwnHeader(jws.AsSpan(0, headerLength), out kid))
+        {
+            return true;
+        }
+
         if (!TryReadHeader(jws[..headerLength], out var alg, out kid, out error))
         {
             return false;
@@ -128,6 +133,38 @@ public static class DetachedJws
 
         headerLength = first;
         error = null;
+        return true;
+    }
+
+    // The header Caravan writes, {"alg":"EdDSA","kid":"…"} with a kid of base64url characters, read without a JSON
+    // parse; any other header is parsed in full.
+    private static bool TryReadOwnHeader(ReadOnlySpan<char> header, [NotNullWhen(true)] out string? kid)
+    {
+        kid = null;
+        const int MaxHeaderChars = 160;
+        Span<byte> json = stackalloc byte[MaxHeaderChars * 3 / 4];
+        if (header.Length > MaxHeaderChars || !Base64Url.TryDecode(header, json, out var written))
+        {
+            return false;
+        }
+
+        var prefix = "{\"alg\":\"EdDSA\",\"kid\":\""u8;
+        var content = json[..written];
+        if (content.Length < prefix.Length + 2 || !content.StartsWith(prefix) || !content.EndsWith("\"}"u8))
+        {
+            return false;
+        }
+
+        var id = content[prefix.Length..^2];
+        foreach (var b in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_'))
+            {
+                return false;
+            }
+        }
+
+        kid = Encoding.ASCII.GetString(id);
         return true;
     }
 

@@ -183,6 +183,31 @@ public sealed class DetachedJwsTests
         Assert.Contains("64 bytes", result.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"alg":"EdDSA","kid":"abc-_9"}""", "abc-_9")]
+    [InlineData("""{"alg":"EdDSA","kid":""}""", "")]
+    [InlineData("""{"kid":"abc","alg":"EdDSA"}""", "abc")]
+    [InlineData("""{"alg":"EdDSA","kid":"a\u0062c"}""", "abc")]
+    [InlineData("""{"alg":"EdDSA","kid":"a.b"}""", "a.b")]
+    public void The_kid_is_read_from_Caravan_s_own_header_and_from_any_other_spelling(string header, string kid)
+    {
+        var jws = $"{Base64Url.Encode(Encoding.UTF8.GetBytes(header))}..{new string('A', 85)}A";
+
+        Assert.True(DetachedJws.TryReadKeyId(jws, out var read, out var error), error);
+        Assert.Equal(kid, read);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"EdDSA","kid":"}""")]
+    [InlineData("""{"alg":"EdDSA","kid":"x"}x""")]
+    [InlineData("""{"alg":"EdDSA"}""")]
+    public void A_header_that_only_looks_like_Caravan_s_gives_no_kid(string header)
+    {
+        var jws = $"{Base64Url.Encode(Encoding.UTF8.GetBytes(header))}..{new string('A', 85)}A";
+
+        Assert.False(DetachedJws.TryReadKeyId(jws, out _, out _));
+    }
+
     [Fact]
     public void Null_is_malformed() =>
         Assert.Equal(JwsFailure.Malformed, DetachedJws.Verify(EventSigningKey.Create().PublicKey, null, Payload).Failure);
