@@ -26,14 +26,6 @@ internal static class LabelDominance
         Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
 
     /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
-    public static bool Dominates(SearchRequest request, in BagEntry a, in Label b, bool compareTransfers = true) =>
-        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, compareTransfers);
-
-    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
-    public static bool Dominates(SearchRequest request, in BagEntry a, in Label b, in RemainingBound rest) =>
-        Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, true, rest);
-
-    /// <inheritdoc cref="Dominates(SearchRequest, in Label, in Label, bool)"/>
     public static bool Dominates(SearchRequest request, in Label a, in BagEntry b, in RemainingBound rest) =>
         Dominates(request, a.Time, a.Cost, a.Co2e, a.Transfers, b.Time, b.Cost, b.Co2e, b.Transfers, true, rest);
 
@@ -44,29 +36,8 @@ internal static class LabelDominance
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Dominates(
         SearchRequest request, int aTime, double aCost, double aCo2e, int aTransfers, int bTime, double bCost, double bCo2e, int bTransfers, bool compareTransfers,
-        in RemainingBound rest = default)
-    {
-        const double Epsilon = 1e-6;
-        var criteria = request.Criteria;
-        var tolerance = request.Tolerance;
-        if ((criteria & PlanningCriteria.Arrival) != 0 && aTime > bTime
-            && (tolerance == 0 || aTime - bTime > (bTime - request.Start + rest.Minutes) * tolerance))
-        {
-            return false;
-        }
-
-        if ((criteria & PlanningCriteria.Cost) != 0 && aCost > bCost + ((bCost + rest.Cost) * tolerance) + Epsilon)
-        {
-            return false;
-        }
-
-        if ((criteria & PlanningCriteria.Co2e) != 0 && aCo2e > bCo2e + ((bCo2e + rest.Co2e) * tolerance) + Epsilon)
-        {
-            return false;
-        }
-
-        return !compareTransfers || request.MaxTransfers is null || aTransfers <= bTransfers;
-    }
+        in RemainingBound rest = default) =>
+        DominanceLimits.Of(request, bTime, bCost, bCo2e, bTransfers, compareTransfers, rest).AreMetBy(aTime, aCost, aCo2e, aTransfers);
 }
 
 /// <summary>

@@ -225,7 +225,7 @@ internal static class LabelSearch
                     boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
                     boarding.Transfers,
                     stretch);
-                if (ws.IsTripBoardingCovered(s, tripStart, taken, request.MaxTransfers is not null))
+                if (ws.TripBoardings.IsCovered(s, tripStart, taken, request.MaxTransfers is not null))
                 {
                     continue;
                 }
@@ -374,9 +374,10 @@ internal static class LabelSearch
             optimistic.Co2e += ws.BoundCo2e[v];
         }
 
+        var limits = DominanceLimits.Of(request, optimistic, compareTransfers: true, rest: default);
         foreach (ref readonly var found in CollectionsMarshal.AsSpan(ws.DestinationFront))
         {
-            if (LabelDominance.Dominates(request, found, optimistic))
+            if (limits.AreMetBy(found.Time, found.Cost, found.Co2e, found.Transfers))
             {
                 return true;
             }
@@ -410,14 +411,17 @@ internal static class LabelSearch
         }
 
         // One pass over the bag: reject the label if a bag label covers it (only an earliest-arrival search gets
-        // here with such a label), drop the bag labels it covers.
+        // here with such a label: a multi-criteria search has just found none), drop the bag labels it covers.
         var bag = ws.Bags[v];
         var count = ws.BagCount[v];
         var kept = 0;
+        var mayBeCovered = IsEarliestArrivalOnly(request);
+        var limits = DominanceLimits.Of(request, label, compareTransfers: true, rest);
         for (var i = 0; i < count; i++)
         {
             ref readonly var existing = ref bag![i];
-            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label, rest))
+            if (mayBeCovered && LabelDominance.Covers(existing.Context, label.Context)
+                && limits.AreMetBy(existing.Time, existing.Cost, existing.Co2e, existing.Transfers))
             {
                 Array.Copy(bag, i, bag, kept, count - i);
                 ws.BagCount[v] = kept + count - i;
@@ -458,10 +462,11 @@ internal static class LabelSearch
     {
         var bag = ws.Bags[label.Terminal];
         var count = ws.BagCount[label.Terminal];
+        var limits = DominanceLimits.Of(request, label, compareTransfers: true, rest);
         for (var i = 0; i < count; i++)
         {
             ref readonly var existing = ref bag![i];
-            if (LabelDominance.Covers(existing.Context, label.Context) && LabelDominance.Dominates(request, existing, label, rest))
+            if (LabelDominance.Covers(existing.Context, label.Context) && limits.AreMetBy(existing.Time, existing.Cost, existing.Co2e, existing.Transfers))
             {
                 return true;
             }
@@ -493,9 +498,10 @@ internal static class LabelSearch
     /// </summary>
     private static bool IsDominatedAtDestination(SearchWorkspace ws, SearchRequest request, in Label label)
     {
+        var limits = DominanceLimits.Of(request, label, compareTransfers: false, rest: default);
         foreach (ref readonly var found in CollectionsMarshal.AsSpan(ws.DestinationFront))
         {
-            if (LabelDominance.Dominates(request, found, label, compareTransfers: false))
+            if (limits.AreMetBy(found.Time, found.Cost, found.Co2e, found.Transfers))
             {
                 return true;
             }

@@ -149,47 +149,7 @@ internal sealed class SearchWorkspace
     /// that trip dominates, with cost and CO2e taken back to the service's first stop so boardings at different stops
     /// compare. A boarding at or downstream of another, no cheaper and no cleaner, arrives everywhere no better.
     /// </summary>
-    private readonly Dictionary<long, List<TripBoarding>> _tripBoardings = [];
-
-    private readonly Stack<List<TripBoarding>> _spareTripLists = new();
-
-    /// <summary>
-    /// True when a boarding of <paramref name="service"/>'s trip starting at <paramref name="tripStart"/> already
-    /// covers <paramref name="boarding"/>; otherwise records it and drops the boardings it covers.
-    /// </summary>
-    public bool IsTripBoardingCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers)
-    {
-        var key = ((long)service << 32) | (uint)tripStart;
-        if (!_tripBoardings.TryGetValue(key, out var list))
-        {
-            list = _spareTripLists.Count > 0 ? _spareTripLists.Pop() : [];
-            _tripBoardings.Add(key, list);
-            list.Add(boarding);
-            return false;
-        }
-
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
-        foreach (ref readonly var existing in span)
-        {
-            if (existing.Covers(boarding, compareTransfers))
-            {
-                return true;
-            }
-        }
-
-        var kept = 0;
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (!boarding.Covers(span[i], compareTransfers))
-            {
-                span[kept++] = span[i];
-            }
-        }
-
-        list.RemoveRange(kept, span.Length - kept);
-        list.Add(boarding);
-        return false;
-    }
+    public TripBoardingTable TripBoardings { get; } = new();
 
     public int Settled { get; set; }
 
@@ -242,13 +202,7 @@ internal sealed class SearchWorkspace
         }
 
         BoardedServices.Clear();
-        foreach (var list in _tripBoardings.Values)
-        {
-            list.Clear();
-            _spareTripLists.Push(list);
-        }
-
-        _tripBoardings.Clear();
+        TripBoardings.Clear();
         DestinationFront.Clear();
         Queue.Clear();
         LabelCount = 0;
