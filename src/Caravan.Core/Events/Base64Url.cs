@@ -9,6 +9,16 @@ namespace Caravan.Core.Events;
 /// </summary>
 internal static class Base64Url
 {
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    private static readonly SearchValues<byte> AlphabetUtf8 = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"u8);
+
+    /// <summary>True when every character is one of base64url's 64 (no padding, no whitespace).</summary>
+    public static bool IsAlphabet(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Alphabet);
+
+    /// <inheritdoc cref="IsAlphabet(ReadOnlySpan{char})"/>
+    public static bool IsAlphabet(ReadOnlySpan<byte> utf8) => !utf8.ContainsAnyExcept(AlphabetUtf8);
+
     public static string Encode(ReadOnlySpan<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     public static bool TryDecode(string? text, [NotNullWhen(true)] out byte[]? bytes)
@@ -36,17 +46,9 @@ internal static class Base64Url
     public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
     {
         written = 0;
-        if (text.Length % 4 == 1 || destination.Length < System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length))
+        if (text.Length % 4 == 1 || destination.Length < System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length) || !IsAlphabet(text))
         {
             return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            {
-                return false;
-            }
         }
 
         var status = System.Buffers.Text.Base64Url.DecodeFromChars(text, destination, out var consumed, out written);

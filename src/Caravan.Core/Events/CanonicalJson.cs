@@ -19,12 +19,8 @@ public static class CanonicalJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    // Every event posted is canonicalised; writing into a buffer kept per thread leaves the one exact-size copy as
-    // the only allocation. One grown past 64 KiB (an unusually large value) is dropped rather than kept.
-    private const int KeptBufferBytes = 64 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _threadBuffer;
+    // Every event posted is canonicalised: the exact-size copy of this buffer is the only array it allocates.
+    private static readonly PerThreadBuffer Buffer = new(4096);
 
     /// <summary>Canonicalises UTF-8 JSON text.</summary>
     /// <param name="utf8Json">One JSON value (RFC 8259); no comments or trailing commas.</param>
@@ -53,16 +49,7 @@ public static class CanonicalJson
         [NotNullWhen(true)] out byte[]? canonical,
         [NotNullWhen(false)] out string? error)
     {
-        var buffer = _threadBuffer;
-        if (buffer is null || buffer.Capacity > KeptBufferBytes)
-        {
-            buffer = _threadBuffer = new ArrayBufferWriter<byte>(4096);
-        }
-        else
-        {
-            buffer.ResetWrittenCount();
-        }
-
+        var buffer = Buffer.Take();
         var relativeError = Write(element, buffer);
         error = relativeError is null ? null : "$" + relativeError;
         canonical = error is null ? buffer.WrittenSpan.ToArray() : null;

@@ -13,13 +13,8 @@ internal static class ChainRecord
 {
     public const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    // Each append seals a record twice (once to sign, once to hash) and verification reads it twice; a buffer per
-    // thread keeps those bytes out of the garbage collector's way. One kept past 64 KiB (an unusually large event) is
-    // dropped, so a thread holds at most that much.
-    private const int KeptBufferBytes = 64 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _threadBuffer;
+    // Each append seals a record twice (once to sign, once to hash) and verification reads it twice.
+    private static readonly PerThreadBuffer Buffer = new(4096);
 
     public static byte[] Write(ChainEntry entry, bool includePlatformSignature) =>
         Written(entry, includePlatformSignature).ToArray();
@@ -30,16 +25,7 @@ internal static class ChainRecord
     /// </summary>
     public static ReadOnlySpan<byte> Written(ChainEntry entry, bool includePlatformSignature)
     {
-        var output = _threadBuffer;
-        if (output is null || output.Capacity > KeptBufferBytes)
-        {
-            output = _threadBuffer = new ArrayBufferWriter<byte>(1024 + entry.EventJson.Length);
-        }
-        else
-        {
-            output.ResetWrittenCount();
-        }
-
+        var output = Buffer.Take();
         Member(output, "{\"authorKid\":"u8, entry.AuthorKid);
         Member(output, ",\"authorPartyID\":"u8, entry.AuthorPartyId);
         Member(output, ",\"authorSignature\":"u8, entry.AuthorSignature);
@@ -63,7 +49,10 @@ internal static class ChainRecord
         return output.WrittenSpan;
     }
 
-    public static string Hash(ReadOnlySpan<byte> record)
+    /// <summary>The entry's hash: SHA-256 of its whole record, in lower-case hex.</summary>
+    public static string Hash(ChainEntry entry) => Hash(Written(entry, includePlatformSignature: true));
+
+    private static string Hash(ReadOnlySpan<byte> record)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(record, hash);

@@ -52,7 +52,7 @@ public static class ChainSealer
             PlatformSignature: string.Empty,
             EntryHash: string.Empty);
         var signed = unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, ChainRecord.Written(unsealed, includePlatformSignature: false)) };
-        return signed with { EntryHash = ChainRecord.Hash(ChainRecord.Written(signed, includePlatformSignature: true)) };
+        return signed with { EntryHash = ChainRecord.Hash(signed) };
     }
 
     /// <summary>

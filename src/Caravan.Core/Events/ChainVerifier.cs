@@ -84,7 +84,7 @@ public static class ChainVerifier
                 : "previousHash is not the hash of the previous entry's record";
         }
 
-        recordHash = ChainRecord.Hash(ChainRecord.Written(entry, includePlatformSignature: true));
+        recordHash = ChainRecord.Hash(entry);
         if (entry.EntryHash != recordHash)
         {
             return "entryHash is not the hash of the entry's record: a stored field was changed";

@@ -156,12 +156,9 @@ public static class DetachedJws
         }
 
         var id = content[prefix.Length..^2];
-        foreach (var b in id)
+        if (!Base64Url.IsAlphabet(id))
         {
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_'))
-            {
-                return false;
-            }
+            return false;
         }
 
         kid = Encoding.ASCII.GetString(id);
