@@ -10,11 +10,13 @@ public interface IEventStore
     /// In one writer turn, for each event in order: an event id already stored is AlreadyRecorded (same canonical
     /// bytes) or a Conflict (different bytes); any other event is sealed by <paramref name="seal"/> after the chain's
     /// last entry (null for the first) and stored. All or nothing: when any event conflicts, nothing is written.
+    /// <paramref name="seal"/>'s third argument says whether the entry is the last this call appends, the one the
+    /// platform signs.
     /// </summary>
     Task<IReadOnlyList<AppendResult>> AppendAsync(
         ShipmentId shipment,
         IReadOnlyList<EventToAppend> events,
-        Func<ChainEntry?, EventToAppend, ChainEntry> seal,
+        Func<ChainEntry?, EventToAppend, bool, ChainEntry> seal,
         CancellationToken cancellationToken);
 
     /// <summary>The shipment's entries in sequence order, exactly as stored.</summary>

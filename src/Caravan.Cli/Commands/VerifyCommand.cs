@@ -30,7 +30,7 @@ public static class VerifyCommand
         format.AcceptOnlyFromAmong("text", "json");
         var all = new Option<bool>("--all-platform-signatures")
         {
-            Description = "Check the platform's signature on every entry, not only the last (slower; names a rewritten entry itself).",
+            Description = "Check the platform's signature on every entry that carries one (the last of each write), not only the last entry's (slower; names a rewritten entry's write).",
         };
         var command = new Command(
             "verify",

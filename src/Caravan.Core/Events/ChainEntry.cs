@@ -16,7 +16,11 @@ namespace Caravan.Core.Events;
 /// <param name="PreviousHash">The previous entry's <see cref="EntryHash"/>; 64 zeros for the first entry.</param>
 /// <param name="RecordedAt">When the platform sealed the entry (UTC).</param>
 /// <param name="PlatformKid">The id of the platform key that sealed the entry.</param>
-/// <param name="PlatformSignature">The platform's detached JWS over this entry's canonical record without the platform signature.</param>
+/// <param name="PlatformSignature">
+/// The platform's detached JWS over this entry's canonical record without the platform signature; empty on an entry
+/// that a later entry of the same write follows (the platform signs the last entry each write appends to a chain, and
+/// that signature covers every earlier entry through the hash links).
+/// </param>
 /// <param name="EntryHash">SHA-256, lower-case hex, of this entry's full canonical record (platform signature included).</param>
 public sealed record ChainEntry(
     long Sequence,
@@ -34,6 +38,9 @@ public sealed record ChainEntry(
 {
     /// <summary>The <see cref="PreviousHash"/> of the first entry: SHA-256's width in hex, all zeros.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Whether the platform signed this entry (the last one of its write); see <see cref="PlatformSignature"/>.</summary>
+    public bool IsPlatformSigned => PlatformSignature.Length > 0;
 
     /// <summary>This entry's canonical record, the JSON that <see cref="EntryHash"/> hashes (docs/record.md).</summary>
     public byte[] CanonicalRecord() => ChainRecord.Write(this, includePlatformSignature: true);

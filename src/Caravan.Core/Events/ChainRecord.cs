@@ -6,7 +6,8 @@ namespace Caravan.Core.Events;
 
 /// <summary>
 /// Writes an entry's canonical record: an RFC 8785 object of every stored field (entry hash aside), with the
-/// event's canonical JSON embedded as a value. Members are written in their canonical (UTF-16) order by hand,
+/// event's canonical JSON embedded as a value (an entry the platform did not sign has no <c>platformSignature</c>
+/// member). Members are written in their canonical (UTF-16) order by hand,
 /// so a record of a valid entry is canonical JSON without a parse.
 /// </summary>
 internal static class ChainRecord
@@ -34,7 +35,7 @@ internal static class ChainRecord
         output.Write(",\"eventID\":\""u8);
         Formatted(output, entry.EventId, "D");
         Member(output, "\",\"platformKid\":"u8, entry.PlatformKid);
-        if (includePlatformSignature)
+        if (includePlatformSignature && entry.PlatformSignature.Length > 0)
         {
             Member(output, ",\"platformSignature\":"u8, entry.PlatformSignature);
         }

@@ -2,7 +2,8 @@ namespace Caravan.Core.Events;
 
 /// <summary>
 /// Seals an author-signed event into a shipment's chain: the next sequence number, the previous entry's hash,
-/// the time, and the platform's signature over the entry. The caller (the server) has already checked the
+/// the time, and — on the last entry a write appends to the chain — the platform's signature over the entry, which
+/// covers every entry before it through the hash links. The caller (the server) has already checked the
 /// author's signature and write rights and serialises appends per shipment, so a chain never forks.
 /// </summary>
 public static class ChainSealer
@@ -14,6 +15,10 @@ public static class ChainSealer
     /// <param name="shipmentEvent">The event, parsed by <see cref="ShipmentEventJson"/>.</param>
     /// <param name="platformKey">The platform's signing key.</param>
     /// <param name="recordedAt">When the entry is sealed, from the caller's clock; stored in UTC to 100 ns.</param>
+    /// <param name="platformSigns">
+    /// Whether the platform signs the entry: true for the last entry a write appends to the chain; false for one that
+    /// a later entry of the same write will follow (its signature then covers this one).
+    /// </param>
     /// <exception cref="ArgumentException">The signature has no readable kid, or the event is for another shipment than <paramref name="previous"/>.</exception>
     public static ChainEntry Seal(
         ChainEntry? previous,
@@ -21,7 +26,8 @@ public static class ChainSealer
         string authorSignature,
         ShipmentEvent shipmentEvent,
         EventSigningKey platformKey,
-        DateTimeOffset recordedAt)
+        DateTimeOffset recordedAt,
+        bool platformSigns = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorPartyId);
         ArgumentNullException.ThrowIfNull(shipmentEvent);
@@ -51,8 +57,10 @@ public static class ChainSealer
             PlatformKid: platformKey.Kid,
             PlatformSignature: string.Empty,
             EntryHash: string.Empty);
-        var signed = unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, ChainRecord.Written(unsealed, includePlatformSignature: false)) };
-        return signed with { EntryHash = ChainRecord.Hash(signed) };
+        var sealedEntry = platformSigns
+            ? unsealed with { PlatformSignature = DetachedJws.Sign(platformKey, ChainRecord.Written(unsealed, includePlatformSignature: false)) }
+            : unsealed;
+        return sealedEntry with { EntryHash = ChainRecord.Hash(sealedEntry) };
     }
 
     /// <summary>

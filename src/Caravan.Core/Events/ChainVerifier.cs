@@ -7,8 +7,9 @@ namespace Caravan.Core.Events;
 /// previous one; its <c>previousHash</c> is the hash of the previous entry's full record; its <c>entryHash</c>
 /// is the hash of its own full record; the event parses, is canonical, and is the entry's event and shipment;
 /// the author's key is known and its detached JWS over the event is valid; the platform key id is the
-/// platform's. The platform's signature is checked cryptographically on the last entry only, unless asked for
-/// on every entry.
+/// platform's; the last entry carries a platform signature. The platform signs the last entry each write appends
+/// (an entry that a later entry of the same write follows has none); that signature is checked cryptographically
+/// on the last entry only, unless asked for on every entry that carries one.
 /// </summary>
 /// <remarks>
 /// Why the last platform signature is enough: each entry's <c>entryHash</c> covers every stored field of that
@@ -18,7 +19,8 @@ namespace Caravan.Core.Events;
 /// therefore proves that the platform sealed exactly this chain, and one Ed25519 verification per entry (the
 /// author's) remains. What changes with <c>verifyAllPlatformSignatures</c> is where a forgery is reported:
 /// someone who rewrites entry k and recomputes every later hash and link passes every hash check, and is
-/// caught by the last entry's platform signature — or, with every signature checked, at entry k itself.
+/// caught by the last entry's platform signature — or, with every signature checked, at the first signed entry
+/// from k on (k itself, unless a later entry of k's write follows it).
 /// Any change that is not followed by such a recomputation fails a hash, sequence or author check at the
 /// changed entry. No chain check can see entries removed from the end: compare the length or last hash with
 /// one obtained independently (the server's <c>/verify</c>).
@@ -29,7 +31,7 @@ public static class ChainVerifier
     /// <param name="entries">The chain in stored order.</param>
     /// <param name="authorKeys">Finds a party's public key by (party id, kid); null when the party has no such key.</param>
     /// <param name="platformKey">The platform's public key.</param>
-    /// <param name="verifyAllPlatformSignatures">Check the platform signature of every entry, not only the last.</param>
+    /// <param name="verifyAllPlatformSignatures">Check the platform signature of every entry that carries one, not only the last's.</param>
     public static ChainVerification Verify(
         IReadOnlyList<ChainEntry> entries,
         Func<string, string, EventPublicKey?> authorKeys,
@@ -44,7 +46,7 @@ public static class ChainVerifier
         {
             var entry = entries[i] ?? throw new ArgumentException($"Entry {i} is null.", nameof(entries));
             var checkPlatformSignature = verifyAllPlatformSignatures || i == entries.Count - 1;
-            var reason = Check(entry, i, entries[0].ShipmentId, previousHash, authorKeys, platformKey, checkPlatformSignature, out var recordHash);
+            var reason = Check(entry, i, entries.Count - 1, entries[0].ShipmentId, previousHash, authorKeys, platformKey, checkPlatformSignature, out var recordHash);
             if (reason is not null)
             {
                 return new ChainVerification(i, new ChainBreak(entry.Sequence, i, entry.EventId, reason));
@@ -59,6 +61,7 @@ public static class ChainVerifier
     private static string? Check(
         ChainEntry entry,
         int index,
+        int lastIndex,
         string shipmentId,
         string previousHash,
         Func<string, string, EventPublicKey?> authorKeys,
@@ -130,7 +133,12 @@ public static class ChainVerifier
             return $"sealed with platform key {entry.PlatformKid}, not {platformKey.Kid}";
         }
 
-        if (checkPlatformSignature)
+        if (index == lastIndex && !entry.IsPlatformSigned)
+        {
+            return "the last entry has no platform signature: the platform signs the last entry of every write";
+        }
+
+        if (checkPlatformSignature && entry.IsPlatformSigned)
         {
             var platform = DetachedJws.Verify(platformKey, entry.PlatformSignature, ChainRecord.Written(entry, includePlatformSignature: false));
             if (!platform.IsValid)

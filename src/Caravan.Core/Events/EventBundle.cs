@@ -132,7 +132,11 @@ public sealed class EventBundle
         writer.WriteString("previousHash", entry.PreviousHash);
         writer.WriteString("recordedAt", ChainRecord.FormatRecordedAt(entry.RecordedAt));
         writer.WriteString("platformKid", entry.PlatformKid);
-        writer.WriteString("platformSignature", entry.PlatformSignature);
+        if (entry.IsPlatformSigned)
+        {
+            writer.WriteString("platformSignature", entry.PlatformSignature);
+        }
+
         writer.WriteString("entryHash", entry.EntryHash);
         writer.WriteEndObject();
     }
@@ -266,7 +270,8 @@ public sealed class EventBundle
             }
 
             var platformKid = String(item, path, "platformKid");
-            var platformSignature = String(item, path, "platformSignature");
+            // Absent on an entry that a later entry of the same write follows: the platform signs the last one.
+            var platformSignature = item.TryGetProperty("platformSignature", out _) ? String(item, path, "platformSignature") : string.Empty;
             var entryHash = String(item, path, "entryHash");
             return Problems.Count > problems
                 ? null

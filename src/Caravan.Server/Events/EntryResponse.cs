@@ -5,7 +5,8 @@ namespace Caravan.Server.Events;
 
 /// <summary>
 /// A sealed chain entry as the API shows it: the fields of the entry record (docs/record.md §4), the event as its
-/// stored canonical JSON, and the author as <c>{partyID, kid}</c>.
+/// stored canonical JSON, and the author as <c>{partyID, kid}</c>. <c>platformSignature</c> is left out on an entry
+/// the platform did not sign (one that a later entry of the same write follows).
 /// </summary>
 public sealed record EntryResponse(
     long Sequence,
@@ -17,7 +18,7 @@ public sealed record EntryResponse(
     string PreviousHash,
     string RecordedAt,
     string PlatformKid,
-    string PlatformSignature,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PlatformSignature,
     string EntryHash)
 {
     /// <summary>The format of <see cref="RecordedAt"/>: the record's, UTC with seven fractional digits.</summary>
@@ -45,7 +46,7 @@ public sealed record EntryResponse(
             entry.PreviousHash,
             entry.RecordedAt.UtcDateTime.ToString(RecordedAtFormat, System.Globalization.CultureInfo.InvariantCulture),
             entry.PlatformKid,
-            entry.PlatformSignature,
+            entry.IsPlatformSigned ? entry.PlatformSignature : null,
             entry.EntryHash);
     }
 }

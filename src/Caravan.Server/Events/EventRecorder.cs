@@ -115,8 +115,8 @@ public sealed class EventRecorder(
     private async Task<IReadOnlyList<AppendResult>> SealAndAppendAsync(ShipmentId shipment, List<EventToAppend> accepted, CancellationToken cancellationToken)
     {
         var signing = platform.Signing;
-        ChainEntry Seal(ChainEntry? previous, EventToAppend e) =>
-            ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow());
+        ChainEntry Seal(ChainEntry? previous, EventToAppend e, bool closesWrite) =>
+            ChainSealer.Seal(previous, e.AuthorPartyId, e.AuthorSignature, e.Event, signing, clock.GetUtcNow(), platformSigns: closesWrite);
         Dictionary<Guid, ChainEntry>? presealed = null;
         Task<IReadOnlyList<AppendResult>> pending;
         ChainTips.Ticket ticket;
@@ -126,22 +126,29 @@ public sealed class EventRecorder(
             if (last is not null)
             {
                 presealed = new Dictionary<Guid, ChainEntry>(accepted.Count);
-                foreach (var e in accepted)
+                var closing = LastFirstOccurrence(accepted);
+                for (var i = 0; i < accepted.Count; i++)
                 {
+                    var e = accepted[i];
                     if (!presealed.ContainsKey(e.Event.EventId))
                     {
-                        last = Seal(last, e);
+                        last = Seal(last, e, i == closing);
                         presealed[e.Event.EventId] = last;
                     }
                 }
             }
 
+            // The writer signs the last entry it appends; one sealed here is taken only when it follows the head the
+            // writer finds and is signed exactly when the writer's is (an event found already recorded moves the end).
             pending = events.AppendAsync(
                 shipment,
                 accepted,
-                (previous, e) => presealed is not null && presealed.TryGetValue(e.Event.EventId, out var entry) && ChainSealer.Follows(entry, previous)
-                    ? entry
-                    : Seal(previous, e),
+                (previous, e, closesWrite) => presealed is not null
+                    && presealed.TryGetValue(e.Event.EventId, out var entry)
+                    && ChainSealer.Follows(entry, previous)
+                    && entry.IsPlatformSigned == closesWrite
+                        ? entry
+                        : Seal(previous, e, closesWrite),
                 cancellationToken);
             ticket = turn.Queued(last);
         }
@@ -159,6 +166,22 @@ public sealed class EventRecorder(
         }
     }
 
+
+    /// <summary>The index of the last event whose id does not occur earlier in the batch: the last one appended.</summary>
+    private static int LastFirstOccurrence(List<EventToAppend> batch)
+    {
+        var seen = new HashSet<Guid>(batch.Count);
+        var last = -1;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (seen.Add(batch[i].Event.EventId))
+            {
+                last = i;
+            }
+        }
+
+        return last;
+    }
 
     private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(
         Party author,

@@ -37,7 +37,7 @@ public sealed class SqliteEventStore : IEventStore
     public Task<IReadOnlyList<AppendResult>> AppendAsync(
         ShipmentId shipment,
         IReadOnlyList<EventToAppend> events,
-        Func<ChainEntry?, EventToAppend, ChainEntry> seal,
+        Func<ChainEntry?, EventToAppend, bool, ChainEntry> seal,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -142,7 +142,7 @@ public sealed class SqliteEventStore : IEventStore
         SqliteTransaction transaction,
         ShipmentId shipment,
         IReadOnlyList<EventToAppend> events,
-        Func<ChainEntry?, EventToAppend, ChainEntry> seal)
+        Func<ChainEntry?, EventToAppend, bool, ChainEntry> seal)
     {
         if (TryAppendUnrecorded(connection, transaction, shipment, events, seal) is { } appended)
         {
@@ -197,18 +197,19 @@ public sealed class SqliteEventStore : IEventStore
     }
 
     /// <summary>
-    /// Seals, in order, every event of the batch that has no result yet onto the shipment's chain, inserts it and
-    /// records it as appended; then moves the chain head to the last entry.
+    /// Seals, in order, every event of the batch that has no result yet onto the shipment's chain (the last of them
+    /// signed by the platform), inserts it and records it as appended; then moves the chain head to the last entry.
     /// </summary>
     private static void SealAndInsert(
         SqliteConnection connection,
         SqliteTransaction transaction,
         ShipmentId shipment,
         IReadOnlyList<EventToAppend> events,
-        Func<ChainEntry?, EventToAppend, ChainEntry> seal,
+        Func<ChainEntry?, EventToAppend, bool, ChainEntry> seal,
         AppendResult?[] results)
     {
         var last = Last(connection, transaction, shipment);
+        var closing = Array.FindLastIndex(results, r => r is null);
         using var insert = InsertCommand(connection, transaction);
         for (var i = 0; i < events.Count; i++)
         {
@@ -217,7 +218,12 @@ public sealed class SqliteEventStore : IEventStore
                 continue;
             }
 
-            var entry = seal(last, events[i]);
+            var entry = seal(last, events[i], i == closing);
+            if (entry.IsPlatformSigned != (i == closing))
+            {
+                throw new InvalidOperationException($"Entry {entry.ShipmentId} #{entry.Sequence} is {(entry.IsPlatformSigned ? "" : "not ")}signed by the platform; only the last entry of a write is.");
+            }
+
             if (entry.ShipmentId != shipment.Value || !ChainSealer.Follows(entry, last))
             {
                 throw new InvalidOperationException($"The sealed entry is {entry.ShipmentId} #{entry.Sequence}, not the one that follows shipment {shipment}'s last entry.");
@@ -254,7 +260,7 @@ public sealed class SqliteEventStore : IEventStore
         SqliteTransaction transaction,
         ShipmentId shipment,
         IReadOnlyList<EventToAppend> events,
-        Func<ChainEntry?, EventToAppend, ChainEntry> seal)
+        Func<ChainEntry?, EventToAppend, bool, ChainEntry> seal)
     {
         var ids = new HashSet<Guid>();
         if (!events.All(e => ids.Add(e.Event.EventId)))

@@ -9,7 +9,8 @@ namespace Caravan.Core.Tests.Events;
 /// <summary>
 /// Changing one byte of one stored field of one entry — and nothing else — is caught at that entry: every
 /// field but the entry hash is in the entry's record, so its hash no longer matches; the entry hash itself,
-/// the sequence and the link are checked directly. (A rewrite that recomputes the hashes is a different attack;
+/// the sequence and the link are checked directly. The same holds when writes append several entries and only the
+/// last of each carries the platform's signature. (A rewrite that recomputes the hashes is a different attack;
 /// see <see cref="ChainTests"/>.)
 /// </summary>
 public sealed class ChainTamperingProperties
@@ -20,7 +21,7 @@ public sealed class ChainTamperingProperties
     public Property Changing_any_byte_of_any_stored_field_breaks_the_chain_at_that_entry() =>
         Prop.ForAll(Tamperings().ToArbitrary(), t =>
         {
-            using var chain = TestChain.Build(t.Length);
+            using var chain = TestChain.Build(t.Length, t.EntriesPerWrite);
             var entries = chain.Entries.ToList();
             var index = t.Entry % t.Length;
             entries[index] = Tamper(entries[index], t.Field, t.Position, t.Mask);
@@ -42,7 +43,8 @@ public sealed class ChainTamperingProperties
         from field in Gen.Choose(0, FieldCount - 1)
         from position in Gen.Choose(0, 10_000)
         from mask in Gen.Choose(1, 255)
-        select new Tampering(length, entry, field, position, (byte)mask);
+        from entriesPerWrite in Gen.Choose(1, 3)
+        select new Tampering(length, entry, field, position, (byte)mask, entriesPerWrite);
 
     private static ChainEntry Tamper(ChainEntry e, int field, int position, byte mask) => field switch
     {
@@ -57,7 +59,8 @@ public sealed class ChainTamperingProperties
         // The low seven bytes of the ticks: any change there stays a valid time (within ±228 years).
         8 => e with { RecordedAt = new DateTimeOffset(BitConverter.ToInt64(Flip(BitConverter.GetBytes(e.RecordedAt.UtcTicks), position % 7, mask)), TimeSpan.Zero) },
         9 => e with { PlatformKid = Flip(e.PlatformKid, position, mask) },
-        10 => e with { PlatformSignature = Flip(e.PlatformSignature, position, mask) },
+        // An entry a later entry of its write follows has no platform signature: giving it one is the change.
+        10 => e with { PlatformSignature = e.IsPlatformSigned ? Flip(e.PlatformSignature, position, mask) : new string((char)('a' + (mask % 26)), 1 + (position % 90)) },
         _ => e with { EntryHash = Flip(e.EntryHash, position, mask) },
     };
 
@@ -71,5 +74,5 @@ public sealed class ChainTamperingProperties
     private static string Flip(string text, int position, byte mask) =>
         Encoding.UTF8.GetString(Flip(Encoding.UTF8.GetBytes(text), position, mask));
 
-    private sealed record Tampering(int Length, int Entry, int Field, int Position, byte Mask);
+    private sealed record Tampering(int Length, int Entry, int Field, int Position, byte Mask, int EntriesPerWrite);
 }

@@ -132,20 +132,25 @@ public sealed class ChainTests
         Assert.Contains("sequence 3 where 2 was expected", chain.Verify().FirstBroken!.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_rewrite_with_recomputed_hashes_is_caught_by_the_last_platform_signature_or_at_the_entry_when_all_are_checked()
+    [Theory]
+    [InlineData(1, 1, 2)]
+    [InlineData(3, 0, 3)]
+    [InlineData(3, 4, 6)]
+    public void A_rewrite_with_recomputed_hashes_is_caught_by_the_last_platform_signature_or_at_the_end_of_its_write_when_all_are_checked(
+        int entriesPerWrite, int rewritten, long caughtWithAll)
     {
-        using var chain = TestChain.Build(5);
-        var rewritten = chain.Entries.ToList();
-        rewritten[1] = rewritten[1] with { RecordedAt = rewritten[1].RecordedAt.AddHours(-6) };
-        rewritten = TestChain.Rehash(rewritten, 1);
+        // With one entry per write every entry is signed; with three, the rewritten entry's write ends at the signed one.
+        using var chain = TestChain.Build(6, entriesPerWrite);
+        var entries = chain.Entries.ToList();
+        entries[rewritten] = entries[rewritten] with { RecordedAt = entries[rewritten].RecordedAt.AddHours(-6) };
+        entries = TestChain.Rehash(entries, rewritten);
 
-        var fast = chain.Verify(rewritten);
-        var thorough = chain.Verify(rewritten, all: true);
+        var fast = chain.Verify(entries);
+        var thorough = chain.Verify(entries, all: true);
 
-        Assert.Equal(5, fast.FirstBroken!.Sequence);
+        Assert.Equal(6, fast.FirstBroken!.Sequence);
         Assert.Contains("the platform's signature does not verify", fast.FirstBroken.Reason, StringComparison.Ordinal);
-        Assert.Equal(2, thorough.FirstBroken!.Sequence);
+        Assert.Equal(caughtWithAll, thorough.FirstBroken!.Sequence);
         Assert.Contains("the platform's signature does not verify", thorough.FirstBroken.Reason, StringComparison.Ordinal);
     }
 
@@ -222,5 +227,42 @@ public sealed class ChainTests
 
         Assert.Equal(1, result.FirstBroken!.Sequence);
         Assert.Equal(Guid.Empty, result.FirstBroken.EventId);
+    }
+    [Fact]
+    public void In_writes_of_several_entries_only_the_last_of_each_is_signed_by_the_platform_and_the_chain_verifies()
+    {
+        using var chain = TestChain.Build(7, entriesPerWrite: 3);
+
+        Assert.Equal([false, false, true, false, false, true, true], chain.Entries.Select(e => e.IsPlatformSigned));
+        Assert.DoesNotContain("platformSignature", Encoding.UTF8.GetString(chain.Entries[0].CanonicalRecord()), StringComparison.Ordinal);
+        Assert.Contains("\"platformSignature\":", Encoding.UTF8.GetString(chain.Entries[2].CanonicalRecord()), StringComparison.Ordinal);
+        Assert.True(chain.Verify().Intact, chain.Verify().FirstBroken?.ToString());
+        Assert.True(chain.Verify(all: true).Intact, chain.Verify(all: true).FirstBroken?.ToString());
+    }
+
+    [Fact]
+    public void A_chain_whose_last_entry_has_no_platform_signature_does_not_verify()
+    {
+        using var chain = TestChain.Build(3, entriesPerWrite: 3);
+        var cut = chain.Entries.Take(2).ToList();
+
+        var result = chain.Verify(cut);
+
+        Assert.Equal(2, result.FirstBroken!.Sequence);
+        Assert.Contains("the last entry has no platform signature", result.FirstBroken.Reason, StringComparison.Ordinal);
+        Assert.Contains("the last entry has no platform signature", chain.Verify(cut, all: true).FirstBroken!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_platform_signature_removed_from_an_entry_before_the_last_breaks_that_entrys_hash()
+    {
+        using var chain = TestChain.Build(4);
+        var stripped = chain.Entries.ToList();
+        stripped[1] = stripped[1] with { PlatformSignature = string.Empty };
+
+        var result = chain.Verify(stripped);
+
+        Assert.Equal(2, result.FirstBroken!.Sequence);
+        Assert.Contains("entryHash is not the hash of the entry's record", result.FirstBroken.Reason, StringComparison.Ordinal);
     }
 }

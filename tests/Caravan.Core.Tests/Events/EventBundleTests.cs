@@ -24,6 +24,20 @@ public sealed class EventBundleTests
     }
 
     [Fact]
+    public void Entries_the_platform_did_not_sign_travel_without_a_platform_signature_and_read_back_the_same()
+    {
+        using var chain = TestChain.Build(5, entriesPerWrite: 2);
+        var bundle = Bundle(chain);
+        var entries = JsonNode.Parse(bundle.ToJson())!["entries"]!.AsArray();
+
+        Assert.Equal([false, true, false, true, true], entries.Select(e => e!.AsObject().ContainsKey("platformSignature")));
+        var read = EventBundle.TryRead(bundle.ToJson());
+        Assert.True(read.Succeeded, string.Join("; ", read.Problems));
+        Assert.Equal(chain.Entries, read.Bundle!.Entries);
+        Assert.True(read.Bundle.Verify(verifyAllPlatformSignatures: true).Intact);
+    }
+
+    [Fact]
     public void The_bundle_names_its_format_and_embeds_each_event_as_its_canonical_bytes()
     {
         using var chain = TestChain.Build(2);

@@ -6,18 +6,19 @@ namespace Caravan.Core.Tests.Events;
 
 /// <summary>
 /// A small shipment chain built the way the server builds one: a railway and a terminal sign events, the
-/// platform seals them one minute apart. Keys are fresh for every chain.
+/// platform seals them one minute apart, in writes of <c>entriesPerWrite</c> entries (the last of each signed by the
+/// platform). Keys are fresh for every chain.
 /// </summary>
 internal sealed class TestChain : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private TestChain(int length)
+    private TestChain(int length, int entriesPerWrite)
     {
         for (var i = 0; i < length; i++)
         {
             var (party, key) = i % 2 == 0 ? ("ktz", Railway) : ("port-aktau", Terminal);
-            Append(party, key, EventJson(i));
+            Append(party, key, EventJson(i), platformSigns: (i + 1) % entriesPerWrite == 0 || i == length - 1);
         }
     }
 
@@ -29,7 +30,7 @@ internal sealed class TestChain : IDisposable
 
     public List<ChainEntry> Entries { get; } = [];
 
-    public static TestChain Build(int length) => new(length);
+    public static TestChain Build(int length, int entriesPerWrite = 1) => new(length, entriesPerWrite);
 
     public static JsonObject EventJson(int i)
     {
@@ -45,7 +46,7 @@ internal sealed class TestChain : IDisposable
         _ => null,
     };
 
-    public ChainEntry Append(string party, EventSigningKey author, JsonObject json)
+    public ChainEntry Append(string party, EventSigningKey author, JsonObject json, bool platformSigns = true)
     {
         var shipmentEvent = SampleEvents.Parse(json);
         var entry = ChainSealer.Seal(
@@ -54,7 +55,8 @@ internal sealed class TestChain : IDisposable
             DetachedJws.Sign(author, shipmentEvent.CanonicalJson.Span),
             shipmentEvent,
             Platform,
-            Start.AddMinutes(Entries.Count));
+            Start.AddMinutes(Entries.Count),
+            platformSigns);
         Entries.Add(entry);
         return entry;
     }

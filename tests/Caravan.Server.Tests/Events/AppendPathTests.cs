@@ -60,6 +60,43 @@ public sealed class AppendPathTests(RecordFixture record) : IClassFixture<Record
     }
 
     [Fact]
+    public async Task The_platform_signs_the_last_entry_of_a_batch_and_that_signature_covers_the_rest()
+    {
+        var shipment = await record.NewShipmentAsync();
+        var carrier = record.Client("carrier");
+        await EventApi.AppendAsync(carrier, shipment, EventApi.Event(shipment, "TRANSPORT", "DEPA"), record.Key("carrier"));
+        var events = new JsonArray(Enumerable.Range(1, 3)
+            .Select(i => (JsonNode)EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", "LOAD", minute: i), record.Key("carrier")))
+            .ToArray());
+
+        var batch = await EventApi.PostBatchAsync(carrier, shipment, events);
+
+        Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
+        var entries = (await batch.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray();
+        Assert.Equal([false, false, true], entries.Select(e => e!.AsObject().ContainsKey("platformSignature")));
+        await AssertIntactAsync(carrier, shipment, 4);
+    }
+
+    [Fact]
+    public async Task When_a_batch_ends_with_an_event_already_recorded_the_last_entry_appended_is_the_one_signed()
+    {
+        var shipment = await record.NewShipmentAsync();
+        var carrier = record.Client("carrier");
+        var recorded = EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "DEPA"), record.Key("carrier"));
+        Assert.Equal(HttpStatusCode.Created, (await EventApi.PostAsync(carrier, shipment, recorded)).StatusCode);
+
+        var batch = await EventApi.PostBatchAsync(carrier, shipment, new JsonArray(
+            EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", "LOAD", minute: 1), record.Key("carrier")),
+            EventApi.Envelope(EventApi.Event(shipment, "EQUIPMENT", "LOAD", minute: 2), record.Key("carrier")),
+            recorded.DeepClone()));
+
+        var entries = (await batch.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.AsArray();
+        Assert.Equal([2L, 3, 1], entries.Select(e => e!["sequence"]!.GetValue<long>()));
+        Assert.Equal([false, true, true], entries.Select(e => e!.AsObject().ContainsKey("platformSignature")));
+        await AssertIntactAsync(carrier, shipment, 3);
+    }
+
+    [Fact]
     public async Task Entries_just_sealed_are_answered_as_they_are_read_back()
     {
         var shipment = await record.NewShipmentAsync();
@@ -124,5 +161,12 @@ public sealed class AppendPathTests(RecordFixture record) : IClassFixture<Record
             length = 0;
             return false;
         }
+    }
+
+    private static async Task AssertIntactAsync(HttpClient client, string shipment, int entries)
+    {
+        var verify = (await client.GetFromJsonAsync<JsonObject>($"/api/shipments/{shipment}/verify"))!;
+        Assert.True(verify["intact"]!.GetValue<bool>(), verify.ToJsonString());
+        Assert.Equal(entries, verify["entriesChecked"]!.GetValue<int>());
     }
 }

@@ -122,7 +122,7 @@ public sealed class SealingTests(RecordFixture record) : IClassFixture<RecordFix
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendAsync(
             id,
             [toAppend],
-            (_, e) => Core.Events.ChainSealer.Seal(forked, e.AuthorPartyId, e.AuthorSignature, e.Event, platform, record.Factory.Clock.GetUtcNow()),
+            (_, e, _) => Core.Events.ChainSealer.Seal(forked, e.AuthorPartyId, e.AuthorSignature, e.Event, platform, record.Factory.Clock.GetUtcNow()),
             CancellationToken.None));
 
         Assert.Contains("not the one that follows", refused.Message, StringComparison.Ordinal);
