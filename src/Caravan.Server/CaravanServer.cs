@@ -16,6 +16,7 @@ using Caravan.Server.Retention;
 using Caravan.Server.Shipments;
 using Caravan.Server.Telemetry;
 using Caravan.Server.Webhooks;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Caravan.Server;
 
@@ -25,6 +26,12 @@ namespace Caravan.Server;
 /// </summary>
 public static class CaravanServer
 {
+    private static readonly Dictionary<string, string?> LoggingDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
     /// <summary>A web application builder with every Caravan service registered.</summary>
     /// <param name="args">Command-line arguments in ASP.NET Core form (<c>--urls</c>, <c>--Caravan:Storage:DataDirectory=DIR</c>).</param>
     /// <param name="settings">Configuration keys to set over every other source, e.g. from CLI flags.</param>
@@ -36,6 +43,10 @@ public static class CaravanServer
             Args = args,
             WebRootPath = DashboardFiles.WebRoot,
         });
+        // Defaults below every other source, so Logging__LogLevel__… in the environment or a flag still wins: ASP.NET
+        // Core's own messages at Warning (six Information lines per request otherwise; start-up and shutdown lines come
+        // from Microsoft.Hosting.Lifetime and stay), Caravan's at Information.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -36,6 +36,12 @@ public sealed record LoadOptions
     public int ReadSeconds { get; init; } = 15;
 
     /// <summary>
+    /// Seconds of unreported appends (single and batched, alternately) before anything is timed, long enough for the
+    /// server's JIT to finish moving its hot code to the optimised tier.
+    /// </summary>
+    public int WarmUpSeconds { get; init; } = 20;
+
+    /// <summary>
     /// Booking references cycling over 1,000 values and creation times interleaving the shipments (the shape of the
     /// runs before 2026-12-02), instead of one booking reference per shipment and creation times in posting order.
     /// </summary>
@@ -60,6 +66,7 @@ public sealed record LoadOptions
                 "--clients" => options with { Clients = reader.Count() },
                 "--read-clients" => options with { ReadClients = reader.Count() },
                 "--read-seconds" => options with { ReadSeconds = reader.Count() },
+                "--warm-up" => options with { WarmUpSeconds = reader.Count(allowZero: true) },
                 "--scattered-keys" => options with { ScatteredKeys = true },
                 _ => throw new ArgumentException($"unknown option '{name}' (see bench/load/README.md)"),
             };

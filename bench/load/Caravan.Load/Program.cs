@@ -23,7 +23,7 @@ catch (InvalidOperationException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: caravan-load record [--server URL --admin-token TOKEN] [--shipments N] [--single-events N] [--batched-events N] [--batch N] [--clients N] [--read-clients N] [--read-seconds N]");
+    Console.Error.WriteLine("usage: caravan-load record [--server URL --admin-token TOKEN] [--shipments N] [--single-events N] [--batched-events N] [--batch N] [--clients N] [--read-clients N] [--read-seconds N] [--warm-up N] [--scattered-keys]");
     Console.Error.WriteLine("       caravan-load mqtt [--devices N] [--connections N] [--rate N] [--readings-per-message N] [--seconds N] [--warm-up N] [--max-in-flight N] [--mosquitto PATH | --no-mosquitto]");
     Console.Error.WriteLine("       caravan-load mqtt --ceiling [--connections N] [--window N] [--caravan-window N] [--readings-per-message N] [--seconds N] [--warm-up N] [--mosquitto PATH | --no-mosquitto]");
     Console.Error.WriteLine("       caravan-load mqtt --help");
