@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Caravan.Storage.Sqlite;
@@ -6,6 +7,34 @@ namespace Caravan.Storage.Sqlite;
 /// <summary>Small helpers for commands with named parameters and the stored forms of times.</summary>
 internal static class Sql
 {
+    // Commands kept per connection: SQLite parses and plans a statement once, and each use only binds and steps it.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> PreparedCommands = new();
+
+    /// <summary>
+    /// A command for <paramref name="text"/> kept with <paramref name="connection"/> and reused on every call, its
+    /// statement prepared once: for the writer's connection, whose few statements run for every append. The caller sets
+    /// the parameters' values in the order of <paramref name="parameterNames"/>, does not dispose the command, and uses
+    /// the connection from one thread at a time (as the writer does).
+    /// </summary>
+    public static SqliteCommand Prepared(this SqliteConnection connection, SqliteTransaction transaction, string text, params string[] parameterNames)
+    {
+        var commands = PreparedCommands.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(text, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = text;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            }
+
+            commands[text] = command;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
     public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

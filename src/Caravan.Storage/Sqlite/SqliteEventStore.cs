@@ -210,7 +210,7 @@ public sealed class SqliteEventStore : IEventStore
     {
         var last = Last(connection, transaction, shipment);
         var closing = Array.FindLastIndex(results, r => r is null);
-        using var insert = InsertCommand(connection, transaction);
+        var insert = InsertCommand(connection, transaction);
         for (var i = 0; i < events.Count; i++)
         {
             if (results[i] is not null)
@@ -236,15 +236,18 @@ public sealed class SqliteEventStore : IEventStore
 
         if (last is not null)
         {
-            using var head = connection.Command(
+            var head = connection.Prepared(
                 transaction,
                 """
                 INSERT INTO chain_heads (shipment_id, sequence, entry_hash) VALUES ($id, $sequence, $hash)
                 ON CONFLICT (shipment_id) DO UPDATE SET sequence = excluded.sequence, entry_hash = excluded.entry_hash
                 """,
-                ("$id", shipment.Value),
-                ("$sequence", last.Sequence),
-                ("$hash", last.EntryHash));
+                "$id",
+                "$sequence",
+                "$hash");
+            head.Parameters[0].Value = shipment.Value;
+            head.Parameters[1].Value = last.Sequence;
+            head.Parameters[2].Value = last.EntryHash;
             head.ExecuteNonQuery();
         }
     }
@@ -293,16 +296,17 @@ public sealed class SqliteEventStore : IEventStore
 
     private static ChainEntry? Last(SqliteConnection connection, SqliteTransaction transaction, ShipmentId shipment)
     {
-        using var select = connection.Command(
-            transaction, $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence DESC LIMIT 1", ("$id", shipment.Value));
+        var select = connection.Prepared(transaction, LastEntry, "$id");
+        select.Parameters[0].Value = shipment.Value;
         using var reader = select.ExecuteReader();
         return reader.Read() ? ReadEntry(reader) : null;
     }
 
-    /// <summary>The insert of one entry, prepared once and executed for every entry of a batch.</summary>
-    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var insert = connection.Command(
+    private const string LastEntry = $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence DESC LIMIT 1";
+
+    /// <summary>The insert of one entry, prepared once on the writer's connection and executed for every entry.</summary>
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Prepared(
             transaction,
             """
             INSERT INTO events (shipment_id, sequence, event_id, event_json, author_party_id, author_kid, author_signature, previous_hash,
@@ -310,14 +314,8 @@ public sealed class SqliteEventStore : IEventStore
                                 carrier_booking_reference, transport_document_reference, event_location, call_location, event_created_at)
             VALUES ($shipment, $sequence, $eventId, $json, $author, $kid, $signature, $previous, $recordedAt, $platformKid, $platformSignature,
                     $hash, $type, $code, $equipment, $booking, $document, $location, $callLocation, $created)
-            """);
-        foreach (var name in InsertParameters)
-        {
-            insert.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-        }
-
-        return insert;
-    }
+            """,
+            InsertParameters);
 
     private static readonly string[] InsertParameters =
     [
