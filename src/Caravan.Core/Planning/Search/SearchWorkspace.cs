@@ -27,6 +27,7 @@ internal sealed class SearchWorkspace
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
         BoundSettled = new bool[terminalCount];
+        TransferDepartures = new TransferDepartures(terminalCount);
     }
 
     /// <summary>The network's median dwell per terminal, for the search's estimates.</summary>
@@ -56,6 +57,9 @@ internal sealed class SearchWorkspace
         earliest = ready;
         return false;
     }
+
+    /// <summary>For multi-criteria searches, what <see cref="TransferAlreadyLeft"/> is for an earliest-arrival search.</summary>
+    public TransferDepartures TransferDepartures { get; }
 
     public Label[] Labels { get; set; } = new Label[1024];
 
@@ -203,6 +207,7 @@ internal sealed class SearchWorkspace
 
         BoardedServices.Clear();
         TripBoardings.Clear();
+        TransferDepartures.Clear();
         DestinationFront.Clear();
         Queue.Clear();
         LabelCount = 0;
@@ -212,18 +217,7 @@ internal sealed class SearchWorkspace
     public void AddToBag(int terminal, in BagEntry entry)
     {
         var count = BagCount[terminal];
-        var bag = Bags[terminal];
-        if (bag is null || count == bag.Length)
-        {
-            var bigger = new BagEntry[Math.Max(4, count * 2)];
-            if (bag is not null)
-            {
-                Array.Copy(bag, bigger, count);
-            }
-
-            Bags[terminal] = bag = bigger;
-        }
-
+        var bag = RoomForOneMore(ref Bags[terminal], count);
         if (count == 0)
         {
             TouchedBags.Add(terminal);
@@ -231,6 +225,26 @@ internal sealed class SearchWorkspace
 
         bag[count] = entry;
         BagCount[terminal] = count + 1;
+    }
+
+    /// <summary>
+    /// <paramref name="array"/>, holding <paramref name="count"/> items, or a copy twice as large when it is full (four
+    /// items when null): a per-terminal array that grows on first use and is kept for the next search.
+    /// </summary>
+    public static T[] RoomForOneMore<T>(ref T[]? array, int count)
+    {
+        if (array is null || count == array.Length)
+        {
+            var bigger = new T[Math.Max(4, count * 2)];
+            if (array is not null)
+            {
+                Array.Copy(array, bigger, count);
+            }
+
+            array = bigger;
+        }
+
+        return array;
     }
 
     public int Add(in Label label)
