@@ -6,8 +6,8 @@ namespace Caravan.Core.Tests.Planning;
 
 /// <summary>
 /// The moves a search skips because what it has already expanded covers them: a transfer from a terminal already left
-/// as early before (in a multi-criteria search, also as cheaply and as cleanly), and in an earliest-arrival search a
-/// ride beyond a stop where the same or an earlier trip was boarded before.
+/// as early before (in a multi-criteria search, also as cheaply and as cleanly), and a ride beyond a stop where the
+/// same or an earlier trip was boarded before (in a multi-criteria search, the same trip, as cheaply and as cleanly).
 /// Each network makes the search meet the situation, and the answer must be the one found without skipping.
 /// </summary>
 public sealed class CoveredMoveTests
@@ -103,5 +103,36 @@ public sealed class CoveredMoveTests
         Assert.Equal("LINE", itinerary.Legs[1].Service?.Id);
         Assert.Equal(At("Mon 13:00"), itinerary.Arrival);
         Assert.Equal(itinerary.CostUsd, Assert.Single(planner.Plan(request, useLowerBounds: true, skipCoveredMoves: false).Itineraries).CostUsd);
+    }
+
+    //   Train LINE, Mon 12:00 only: KZAKT 0 h -> AZBAK 10 h -> GETBS 20 h -> TRKRS 30 h (500 km a stretch)
+    //   KZNQZ ──road 300 km (5 h, $ to Tbilisi)──> GETBS;  KZNQZ ──road 360 km (6 h, $100)──> KZAKT
+    // Searched by time alone, Tbilisi is expanded first and boards Monday's train there; Aktau boards the same train
+    // upstream. When the Tbilisi boarding is no dearer and no dirtier, the Aktau ride is scanned only up to Tbilisi and
+    // must still reach Baku; when it is dearer, the Aktau ride must go on past Tbilisi: it is the cheaper way to Kars.
+    private static TestNetwork SameTrainBoardedDownstreamFirst(double usdToTbilisi) => new TestNetwork()
+        .Terminal("KZNQZ").Terminal("KZAKT").Terminal("AZBAK").Terminal("GETBS").Terminal("TRKRS")
+        .Road("KZNQZ", "GETBS", km: 300, kmh: 60, usd: usdToTbilisi)
+        .Road("KZNQZ", "KZAKT", km: 360, kmh: 60, usd: 100)
+        .Service("LINE", TransportMode.Rail, usd: 1000, cutoffHours: 0, ["Mon 12:00"], ("KZAKT", 0, 0), ("AZBAK", 10, 500), ("GETBS", 20, 500), ("TRKRS", 30, 500));
+
+    [Theory]
+    [InlineData("AZBAK", 100, true)]
+    [InlineData("AZBAK", 100, false)]
+    [InlineData("TRKRS", 5000, true)]
+    [InlineData("TRKRS", 5000, false)]
+    public void A_trip_boarded_downstream_first_still_takes_an_upstream_boarding_where_it_is_better_in_a_multi_criteria_search(
+        string destination, double usdToTbilisi, bool useLowerBounds)
+    {
+        var planner = SameTrainBoardedDownstreamFirst(usdToTbilisi).Planner();
+        var request = Request("KZNQZ", destination, At("Mon 00:00")) with { Tolerance = FrontTolerance.Exact };
+
+        var front = planner.Plan(request, useLowerBounds).Itineraries;
+
+        var viaAktau = Assert.Single(front, i => i.Legs[0].To.Locode.Value == "KZAKT");
+        Assert.Equal(["Road", "LINE"], viaAktau.Legs.Select(l => l.Service?.Id ?? l.Mode.ToString()));
+        Assert.Equal(
+            planner.Plan(request, useLowerBounds, skipCoveredMoves: false).Itineraries.Select(i => (i.Arrival, i.CostUsd, i.Co2eKg)),
+            front.Select(i => (i.Arrival, i.CostUsd, i.Co2eKg)));
     }
 }

@@ -235,9 +235,16 @@ internal static class LabelSearch
                     boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
                     boarding.Transfers,
                     stretch);
-                if (ws.TripBoardings.IsCovered(s, tripStart, taken, request.MaxTransfers is not null))
+                if (ws.TripBoardings.IsCovered(s, tripStart, taken, request.MaxTransfers is not null, out var coveredBeyond))
                 {
                     continue;
+                }
+
+                if (request.SkipCoveredMoves && coveredBeyond != int.MaxValue)
+                {
+                    // The trip was boarded downstream no dearer and no dirtier: beyond that stop this ride arrives
+                    // nowhere better, so it is scanned only up to it (as an earliest-arrival search does above).
+                    end = coveredBeyond + 1;
                 }
             }
 

@@ -268,8 +268,19 @@ internal sealed class SearchWorkspace
 /// </summary>
 internal readonly record struct TripBoarding(int Stop, double Cost, double Co2e, byte Transfers, int Stretch)
 {
+    /// <summary>True when this boarding, at or upstream of <paramref name="other"/>'s stop, arrives everywhere no worse.</summary>
     public bool Covers(in TripBoarding other, bool compareTransfers) =>
-        Stop <= other.Stop && Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
+        Stop <= other.Stop && IsNoWorseThan(other, compareTransfers);
+
+    /// <summary>
+    /// True when this boarding, downstream of <paramref name="other"/>'s stop with no avoided stop between, arrives
+    /// everywhere beyond its own stop no worse than <paramref name="other"/>.
+    /// </summary>
+    public bool CoversBeyond(in TripBoarding other, bool compareTransfers) =>
+        Stop > other.Stop && IsNoWorseThan(other, compareTransfers);
+
+    private bool IsNoWorseThan(in TripBoarding other, bool compareTransfers) =>
+        Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
 }
 
 /// <summary>
