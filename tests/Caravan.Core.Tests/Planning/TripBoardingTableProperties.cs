@@ -37,7 +37,12 @@ public sealed class TripBoardingTableProperties
                     var trip = (service % 64 == 0 ? service : service % 3, tripStart);
                     var boarding = new TripBoarding(stop, cost, 12 - cost + (stop % 2), (byte)transfers, stop / 4);
                     var compareTransfers = i % 3 == 0;
-                    Assert.Equal(IsCovered(model, trip, boarding, compareTransfers), table.IsCovered(trip.Item1, trip.Item2, boarding, compareTransfers));
+                    var expected = IsCovered(model, trip, boarding, compareTransfers, out var expectedBeyond);
+                    Assert.Equal(expected, table.IsCovered(trip.Item1, trip.Item2, boarding, compareTransfers, out var coveredBeyond));
+                    if (!expected)
+                    {
+                        Assert.Equal(expectedBeyond, coveredBeyond);
+                    }
                 }
             });
 
@@ -62,8 +67,9 @@ public sealed class TripBoardingTableProperties
         }
     }
 
-    private static bool IsCovered(Dictionary<(int, int), List<TripBoarding>> model, (int, int) trip, TripBoarding boarding, bool compareTransfers)
+    private static bool IsCovered(Dictionary<(int, int), List<TripBoarding>> model, (int, int) trip, TripBoarding boarding, bool compareTransfers, out int coveredBeyond)
     {
+        coveredBeyond = int.MaxValue;
         if (!model.TryGetValue(trip, out var list))
         {
             model[trip] = [boarding];
@@ -74,6 +80,13 @@ public sealed class TripBoardingTableProperties
         {
             return true;
         }
+
+        // The first stop downstream where a boarding no dearer and no dirtier was made, with no avoided stop between.
+        coveredBeyond = list
+            .Where(e => e.Stop > boarding.Stop && e.Stretch == boarding.Stretch && e.Cost <= boarding.Cost && e.Co2e <= boarding.Co2e && (!compareTransfers || e.Transfers <= boarding.Transfers))
+            .Select(e => e.Stop)
+            .DefaultIfEmpty(int.MaxValue)
+            .Min();
 
         list.RemoveAll(existing => boarding.Covers(existing, compareTransfers));
         list.Add(boarding);

@@ -75,10 +75,9 @@ internal static class LabelSearch
                 continue;
             }
 
-            // In an earliest-arrival search a label that can leave no earlier with a transfer than one expanded here
-            // before gains only by staying on its own continuous run (see SearchWorkspace.TransferAlreadyLeft).
-            var onlyOwnRun = request.SkipCoveredMoves && IsEarliestArrivalOnly(request) && label.Kind != MoveKind.Origin
-                && ws.TransferAlreadyLeft(label.Terminal, label.Time + network.DwellP50Minutes[label.Terminal] + network.HandlingMinutes[label.Terminal]);
+            // A label that can leave with a transfer no better than one expanded here before gains only by staying on
+            // its own continuous run (see SearchWorkspace.TransferAlreadyLeft and TransferDepartures).
+            var onlyOwnRun = request.SkipCoveredMoves && label.Kind != MoveKind.Origin && TransferAlreadyLeft(network, request, ws, label);
             ExpandContinuous(network, request, ws, index, label, onlyOwnRun);
             if (!onlyOwnRun)
             {
@@ -87,6 +86,17 @@ internal static class LabelSearch
         }
 
         ws.Settled = settled;
+    }
+
+    private static bool TransferAlreadyLeft(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, in Label label)
+    {
+        if (IsEarliestArrivalOnly(request))
+        {
+            return ws.TransferAlreadyLeft(label.Terminal, label.Time + network.DwellP50Minutes[label.Terminal] + network.HandlingMinutes[label.Terminal]);
+        }
+
+        var ready = Depart(network, label, parent: -1, continuesSameRun: false);
+        return ws.TransferDepartures.AlreadyLeft(label.Terminal, ready, compareTransfers: request.MaxTransfers is not null);
     }
 
     private static void ExpandContinuous(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, int parent, in Label label, bool onlyOwnRun)
@@ -225,9 +235,16 @@ internal static class LabelSearch
                     boarding.Co2e - network.StopCumulativeCo2ePerTeu[p],
                     boarding.Transfers,
                     stretch);
-                if (ws.TripBoardings.IsCovered(s, tripStart, taken, request.MaxTransfers is not null))
+                if (ws.TripBoardings.IsCovered(s, tripStart, taken, request.MaxTransfers is not null, out var coveredBeyond))
                 {
                     continue;
+                }
+
+                if (request.SkipCoveredMoves && coveredBeyond != int.MaxValue)
+                {
+                    // The trip was boarded downstream no dearer and no dirtier: beyond that stop this ride arrives
+                    // nowhere better, so it is scanned only up to it (as an earliest-arrival search does above).
+                    end = coveredBeyond + 1;
                 }
             }
 

@@ -36,8 +36,9 @@ internal sealed record SearchRequest
     public bool UseLowerBounds { get; init; } = true;
 
     /// <summary>
-    /// Whether an earliest-arrival search skips the moves that what it has already expanded covers (a transfer from
-    /// a terminal left earlier before, a ride beyond a stop where the same or an earlier trip was boarded before):
+    /// Whether the search skips the moves that what it has already expanded covers (a transfer from a terminal left
+    /// earlier before — in a multi-criteria search, no later, dearer or dirtier, see <see cref="TransferDepartures"/>;
+    /// in an earliest-arrival search also a ride beyond a stop where the same or an earlier trip was boarded before):
     /// off only to check in tests that skipping them changes no answer.
     /// </summary>
     public bool SkipCoveredMoves { get; init; } = true;

@@ -27,6 +27,7 @@ internal sealed class SearchWorkspace
         BoundCost = new double[terminalCount];
         BoundCo2e = new double[terminalCount];
         BoundSettled = new bool[terminalCount];
+        TransferDepartures = new TransferDepartures(terminalCount);
     }
 
     /// <summary>The network's median dwell per terminal, for the search's estimates.</summary>
@@ -56,6 +57,9 @@ internal sealed class SearchWorkspace
         earliest = ready;
         return false;
     }
+
+    /// <summary>For multi-criteria searches, what <see cref="TransferAlreadyLeft"/> is for an earliest-arrival search.</summary>
+    public TransferDepartures TransferDepartures { get; }
 
     public Label[] Labels { get; set; } = new Label[1024];
 
@@ -203,6 +207,7 @@ internal sealed class SearchWorkspace
 
         BoardedServices.Clear();
         TripBoardings.Clear();
+        TransferDepartures.Clear();
         DestinationFront.Clear();
         Queue.Clear();
         LabelCount = 0;
@@ -212,18 +217,7 @@ internal sealed class SearchWorkspace
     public void AddToBag(int terminal, in BagEntry entry)
     {
         var count = BagCount[terminal];
-        var bag = Bags[terminal];
-        if (bag is null || count == bag.Length)
-        {
-            var bigger = new BagEntry[Math.Max(4, count * 2)];
-            if (bag is not null)
-            {
-                Array.Copy(bag, bigger, count);
-            }
-
-            Bags[terminal] = bag = bigger;
-        }
-
+        var bag = RoomForOneMore(ref Bags[terminal], count);
         if (count == 0)
         {
             TouchedBags.Add(terminal);
@@ -231,6 +225,26 @@ internal sealed class SearchWorkspace
 
         bag[count] = entry;
         BagCount[terminal] = count + 1;
+    }
+
+    /// <summary>
+    /// <paramref name="array"/>, holding <paramref name="count"/> items, or a copy twice as large when it is full (four
+    /// items when null): a per-terminal array that grows on first use and is kept for the next search.
+    /// </summary>
+    public static T[] RoomForOneMore<T>(ref T[]? array, int count)
+    {
+        if (array is null || count == array.Length)
+        {
+            var bigger = new T[Math.Max(4, count * 2)];
+            if (array is not null)
+            {
+                Array.Copy(array, bigger, count);
+            }
+
+            array = bigger;
+        }
+
+        return array;
     }
 
     public int Add(in Label label)
@@ -254,8 +268,19 @@ internal sealed class SearchWorkspace
 /// </summary>
 internal readonly record struct TripBoarding(int Stop, double Cost, double Co2e, byte Transfers, int Stretch)
 {
+    /// <summary>True when this boarding, at or upstream of <paramref name="other"/>'s stop, arrives everywhere no worse.</summary>
     public bool Covers(in TripBoarding other, bool compareTransfers) =>
-        Stop <= other.Stop && Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
+        Stop <= other.Stop && IsNoWorseThan(other, compareTransfers);
+
+    /// <summary>
+    /// True when this boarding, downstream of <paramref name="other"/>'s stop with no avoided stop between, arrives
+    /// everywhere beyond its own stop no worse than <paramref name="other"/>.
+    /// </summary>
+    public bool CoversBeyond(in TripBoarding other, bool compareTransfers) =>
+        Stop > other.Stop && IsNoWorseThan(other, compareTransfers);
+
+    private bool IsNoWorseThan(in TripBoarding other, bool compareTransfers) =>
+        Stretch == other.Stretch && Cost <= other.Cost + 1e-9 && Co2e <= other.Co2e + 1e-9 && (!compareTransfers || Transfers <= other.Transfers);
 }
 
 /// <summary>

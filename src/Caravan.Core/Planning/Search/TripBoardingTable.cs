@@ -19,8 +19,18 @@ internal sealed class TripBoardingTable
     /// True when a boarding of <paramref name="service"/>'s trip starting at <paramref name="tripStart"/> already
     /// covers <paramref name="boarding"/>; otherwise records it and drops the boardings it covers.
     /// </summary>
-    public bool IsCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers)
+    public bool IsCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers) =>
+        IsCovered(service, tripStart, boarding, compareTransfers, out _);
+
+    /// <summary>
+    /// <see cref="IsCovered(int, int, in TripBoarding, bool)"/>; when not covered, <paramref name="coveredBeyond"/> is the
+    /// first stop downstream where a recorded boarding of the trip, no dearer and no dirtier, was made
+    /// (<see cref="TripBoarding.CoversBeyond"/>): beyond that stop the new boarding arrives nowhere better, so its ride
+    /// needs scanning only up to it. <see cref="int.MaxValue"/> when there is none.
+    /// </summary>
+    public bool IsCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers, out int coveredBeyond)
     {
+        coveredBeyond = int.MaxValue;
         var key = ((long)service << 32) | (uint)tripStart;
         var mask = _trips.Length - 1;
         var slot = Slot(key, mask);
@@ -42,6 +52,11 @@ internal sealed class TripBoardingTable
             if (existing.Covers(boarding, compareTransfers))
             {
                 return true;
+            }
+
+            if (existing.CoversBeyond(boarding, compareTransfers))
+            {
+                coveredBeyond = Math.Min(coveredBeyond, existing.Stop);
             }
         }
 
