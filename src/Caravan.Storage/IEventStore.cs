@@ -22,8 +22,11 @@ public interface IEventStore
     /// <summary>The shipment's entries in sequence order, exactly as stored.</summary>
     Task<IReadOnlyList<ChainEntry>> ListAsync(ShipmentId shipment, CancellationToken cancellationToken);
 
-    /// <summary>The chain's length and last hash as recorded at the last append; null before the first.</summary>
-    Task<ChainHead?> HeadAsync(ShipmentId shipment, CancellationToken cancellationToken);
+    /// <summary>
+    /// The shipment's entries and the chain's length and last hash as recorded at the last append (null before the
+    /// first), read in one snapshot: a chain being appended to reads back consistent with its head.
+    /// </summary>
+    Task<StoredChain> ReadChainAsync(ShipmentId shipment, CancellationToken cancellationToken);
 
     /// <summary>How many entries are stored, over every shipment.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken);

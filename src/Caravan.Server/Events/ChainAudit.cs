@@ -14,8 +14,7 @@ public sealed class ChainAudit(IEventStore events, IPartyKeyStore keys, Platform
 {
     public async Task<VerifyResponse> VerifyAsync(ShipmentId shipment, CancellationToken cancellationToken)
     {
-        var entries = await events.ListAsync(shipment, cancellationToken).ConfigureAwait(false);
-        var head = await events.HeadAsync(shipment, cancellationToken).ConfigureAwait(false);
+        var (entries, head) = await events.ReadChainAsync(shipment, cancellationToken).ConfigureAwait(false);
         var authorKeys = await KeysAsync(entries, cancellationToken).ConfigureAwait(false);
         var verification = ChainVerifier.Verify(
             entries, (party, kid) => authorKeys.GetValueOrDefault((party, kid))?.Key, platform.Public, verifyAllPlatformSignatures: true);

@@ -48,8 +48,26 @@ public sealed class SqliteEventStore : IEventStore
     public async Task<IReadOnlyList<ChainEntry>> ListAsync(ShipmentId shipment, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ListAsync(connection, null, shipment, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredChain> ReadChainAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    {
+        // One read transaction: in WAL mode its snapshot is taken at the first read and holds for both statements.
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var entries = await ListAsync(connection, transaction, shipment, cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(transaction, "SELECT sequence, entry_hash FROM chain_heads WHERE shipment_id = $id", ("$id", shipment.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var head = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : null;
+        return new StoredChain(entries, head);
+    }
+
+    private static async Task<IReadOnlyList<ChainEntry>> ListAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, ShipmentId shipment, CancellationToken cancellationToken)
+    {
         await using var select = connection.Command(
-            null, $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence", ("$id", shipment.Value));
+            transaction, $"SELECT {EntryColumns} FROM events WHERE shipment_id = $id ORDER BY sequence", ("$id", shipment.Value));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<ChainEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -58,14 +76,6 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         return entries;
-    }
-
-    public async Task<ChainHead?> HeadAsync(ShipmentId shipment, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = connection.Command(null, "SELECT sequence, entry_hash FROM chain_heads WHERE shipment_id = $id", ("$id", shipment.Value));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
