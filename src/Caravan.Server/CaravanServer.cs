@@ -28,7 +28,6 @@ public static class CaravanServer
 {
     private static readonly Dictionary<string, string?> LoggingDefaults = new()
     {
-        ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
@@ -45,7 +44,7 @@ public static class CaravanServer
         });
         // Defaults below every other source, so Logging__LogLevel__… in the environment or a flag still wins: ASP.NET
         // Core's own messages at Warning (six Information lines per request otherwise; start-up and shutdown lines come
-        // from Microsoft.Hosting.Lifetime and stay), Caravan's at Information.
+        // from Microsoft.Hosting.Lifetime and stay); everything else keeps the default, Information.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         if (settings is not null)
         {

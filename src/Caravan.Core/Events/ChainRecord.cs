@@ -35,7 +35,7 @@ internal static class ChainRecord
         output.Write(",\"eventID\":\""u8);
         Formatted(output, entry.EventId, "D");
         Member(output, "\",\"platformKid\":"u8, entry.PlatformKid);
-        if (includePlatformSignature && entry.PlatformSignature.Length > 0)
+        if (includePlatformSignature && entry.IsPlatformSigned)
         {
             Member(output, ",\"platformSignature\":"u8, entry.PlatformSignature);
         }

@@ -45,8 +45,8 @@ public static class ChainVerifier
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i] ?? throw new ArgumentException($"Entry {i} is null.", nameof(entries));
-            var checkPlatformSignature = verifyAllPlatformSignatures || i == entries.Count - 1;
-            var reason = Check(entry, i, entries.Count - 1, entries[0].ShipmentId, previousHash, authorKeys, platformKey, checkPlatformSignature, out var recordHash);
+            var isLast = i == entries.Count - 1;
+            var reason = Check(entry, i, isLast, entries[0].ShipmentId, previousHash, authorKeys, platformKey, verifyAllPlatformSignatures || isLast, out var recordHash);
             if (reason is not null)
             {
                 return new ChainVerification(i, new ChainBreak(entry.Sequence, i, entry.EventId, reason));
@@ -61,7 +61,7 @@ public static class ChainVerifier
     private static string? Check(
         ChainEntry entry,
         int index,
-        int lastIndex,
+        bool isLast,
         string shipmentId,
         string previousHash,
         Func<string, string, EventPublicKey?> authorKeys,
@@ -133,7 +133,7 @@ public static class ChainVerifier
             return $"sealed with platform key {entry.PlatformKid}, not {platformKey.Kid}";
         }
 
-        if (index == lastIndex && !entry.IsPlatformSigned)
+        if (isLast && !entry.IsPlatformSigned)
         {
             return "the last entry has no platform signature: the platform signs the last entry of every write";
         }

@@ -125,16 +125,13 @@ public sealed class EventRecorder(
             var last = turn.Last;
             if (last is not null)
             {
-                presealed = new Dictionary<Guid, ChainEntry>(accepted.Count);
-                var closing = LastFirstOccurrence(accepted);
-                for (var i = 0; i < accepted.Count; i++)
+                // An event repeated in the batch is appended once, at its first place; the last one appended is signed.
+                var appended = accepted.DistinctBy(e => e.Event.EventId).ToList();
+                presealed = new Dictionary<Guid, ChainEntry>(appended.Count);
+                for (var i = 0; i < appended.Count; i++)
                 {
-                    var e = accepted[i];
-                    if (!presealed.ContainsKey(e.Event.EventId))
-                    {
-                        last = Seal(last, e, i == closing);
-                        presealed[e.Event.EventId] = last;
-                    }
+                    last = Seal(last, appended[i], closesWrite: i == appended.Count - 1);
+                    presealed[appended[i].Event.EventId] = last;
                 }
             }
 
@@ -166,22 +163,6 @@ public sealed class EventRecorder(
         }
     }
 
-
-    /// <summary>The index of the last event whose id does not occur earlier in the batch: the last one appended.</summary>
-    private static int LastFirstOccurrence(List<EventToAppend> batch)
-    {
-        var seen = new HashSet<Guid>(batch.Count);
-        var last = -1;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (seen.Add(batch[i].Event.EventId))
-            {
-                last = i;
-            }
-        }
-
-        return last;
-    }
 
     private async Task<(ShipmentEvent? Event, EventAppendResult? Failure)> CheckAsync(
         Party author,

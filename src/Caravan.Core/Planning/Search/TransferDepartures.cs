@@ -30,11 +30,10 @@ internal sealed class TransferDepartures
     {
         var front = _fronts[terminal];
         var count = _counts[terminal];
-        var transfersLimit = compareTransfers ? ready.Transfers : int.MaxValue;
+        var leaving = new Entry { Time = ready.Time, Transfers = ready.Transfers, Cost = ready.Cost, Co2e = ready.Co2e };
         for (var i = 0; i < count; i++)
         {
-            ref readonly var e = ref front![i];
-            if (e.Time <= ready.Time && e.Cost <= ready.Cost && e.Co2e <= ready.Co2e && e.Transfers <= transfersLimit)
+            if (front![i].IsNoWorseThan(leaving, compareTransfers))
             {
                 return true;
             }
@@ -43,11 +42,9 @@ internal sealed class TransferDepartures
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            ref readonly var e = ref front![i];
-            var covered = ready.Time <= e.Time && ready.Cost <= e.Cost && ready.Co2e <= e.Co2e && (!compareTransfers || ready.Transfers <= e.Transfers);
-            if (!covered)
+            if (!leaving.IsNoWorseThan(front![i], compareTransfers))
             {
-                front[kept++] = e;
+                front[kept++] = front[i];
             }
         }
 
@@ -56,7 +53,7 @@ internal sealed class TransferDepartures
             _touched.Add(terminal);
         }
 
-        SearchWorkspace.RoomForOneMore(ref _fronts[terminal], kept)[kept] = new Entry { Time = ready.Time, Transfers = ready.Transfers, Cost = ready.Cost, Co2e = ready.Co2e };
+        SearchWorkspace.RoomForOneMore(ref _fronts[terminal], kept)[kept] = leaving;
         _counts[terminal] = kept + 1;
         return false;
     }
@@ -77,5 +74,8 @@ internal sealed class TransferDepartures
         public byte Transfers;
         public double Cost;
         public double Co2e;
+
+        public readonly bool IsNoWorseThan(in Entry other, bool compareTransfers) =>
+            Time <= other.Time && Cost <= other.Cost && Co2e <= other.Co2e && (!compareTransfers || Transfers <= other.Transfers);
     }
 }
