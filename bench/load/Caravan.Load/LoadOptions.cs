@@ -43,7 +43,8 @@ public sealed record LoadOptions
 
     /// <summary>
     /// Booking references cycling over 1,000 values and creation times interleaving the shipments (the shape of the
-    /// runs before 2026-12-02), instead of one booking reference per shipment and creation times in posting order.
+    /// runs before 2026-12-02) and random (version 4) eventIDs, instead of one booking reference per shipment, creation
+    /// times in posting order and time-ordered (version 7) eventIDs.
     /// </summary>
     public bool ScatteredKeys { get; init; }
 

@@ -81,6 +81,12 @@ public sealed class RecordLoad
         Row($"POST …/events/batch, {_options.BatchSize} events each, {_options.Clients} clients", batched.Requests, batched.Events, batched.Seconds, batched.Events / batched.Seconds, batched.Latency,
             "NSec verify/s, all cores", batched.Events / batched.Seconds / verify.AllCores);
 
+        // The same batches with random (version 4) eventIDs, as a client that does not follow docs/record.md's advice
+        // sends them: each new id lands on its own page of the eventID index.
+        var randomIds = await AppendAsync(http, key, shipments, _options.BatchedEvents, _options.BatchSize, cancellationToken, randomEventIds: true);
+        Row($"the same, random (v4) eventIDs", randomIds.Requests, randomIds.Events, randomIds.Seconds, randomIds.Events / randomIds.Seconds, randomIds.Latency,
+            "NSec verify/s, all cores", randomIds.Events / randomIds.Seconds / verify.AllCores);
+
         var healthReaders = await HealthRateAsync(http, _options.ReadClients, TimeSpan.FromSeconds(5), cancellationToken);
         Row($"GET /healthz, {_options.ReadClients} clients", healthReaders.Requests, 0, healthReaders.Seconds, healthReaders.Requests / healthReaders.Seconds, healthReaders.Latency, "–", double.NaN);
         var reads = await ReadEventsAsync(http, cancellationToken);
@@ -93,6 +99,7 @@ public sealed class RecordLoad
         _output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         CpuRow("one event each", single);
         CpuRow($"batches of {_options.BatchSize}", batched);
+        CpuRow($"batches of {_options.BatchSize}, random (v4) eventIDs", randomIds);
         _output.WriteLine();
         _output.WriteLine("Ratios: single appends as a share of the request rate the HTTP stack alone serves; batched appends against NSec's raw verify rate on all cores (each append verifies one signature); /v2/events p50 against /healthz p50 at the same concurrency (a ratio, lower is better).");
         return 0;
@@ -168,11 +175,13 @@ public sealed class RecordLoad
     /// Signs every event first (signing is the client's work), then posts them from concurrent clients: <paramref name="events"/>
     /// spread evenly over the shipments, each shipment's in requests of <paramref name="batchSize"/>, posted shipment after
     /// shipment. Each event carries its shipment's booking reference and is created just before it is posted (creation
-    /// times rise in posting order), as a carrier's events are; with <see cref="LoadOptions.ScatteredKeys"/> booking
-    /// references cycle over 1,000 values and creation times interleave the shipments, so a request's events land all
-    /// over those indexes.
+    /// times rise in posting order), as a carrier's events are, and its eventID is a time-ordered UUID (version 7, RFC
+    /// 9562) of its creation time, as docs/record.md advises. With <paramref name="randomEventIds"/> eventIDs are random
+    /// (version 4); with <see cref="LoadOptions.ScatteredKeys"/> they are too, booking references cycle over 1,000
+    /// values and creation times interleave the shipments, so a request's events land all over those indexes.
     /// </summary>
-    private async Task<PhaseResult> AppendAsync(HttpClient http, EventSigningKey key, List<string> shipments, int events, int batchSize, CancellationToken cancellationToken)
+    private async Task<PhaseResult> AppendAsync(
+        HttpClient http, EventSigningKey key, List<string> shipments, int events, int batchSize, CancellationToken cancellationToken, bool randomEventIds = false)
     {
         var requests = new List<(string Path, byte[] Body)>();
         for (var k = 0; k < shipments.Count; k++)
@@ -183,8 +192,8 @@ public sealed class RecordLoad
             {
                 var envelopes = chunk
                     .Select(i => _options.ScatteredKeys
-                        ? SignedEnvelope(key, shipment, i, $"LOAD{i % 1000:D4}")
-                        : SignedEnvelope(key, shipment, _eventsSigned++, $"LOAD{k:D4}"))
+                        ? SignedEnvelope(key, shipment, i, $"LOAD{i % 1000:D4}", randomEventId: true)
+                        : SignedEnvelope(key, shipment, _eventsSigned++, $"LOAD{k:D4}", randomEventIds))
                     .ToList();
                 var body = batchSize == 1
                     ? envelopes[0]
@@ -227,14 +236,15 @@ public sealed class RecordLoad
         };
     }
 
-    private static JsonObject SignedEnvelope(EventSigningKey key, string shipment, int n, string bookingReference)
+    private static JsonObject SignedEnvelope(EventSigningKey key, string shipment, int n, string bookingReference, bool randomEventId)
     {
-        var at = EventTime.AddSeconds(n).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var created = EventTime.AddSeconds(n);
+        var at = created.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var code = (n % 3) switch { 0 => "RECE", 1 => "CONF", _ => "ISSU" };
         var document = (n % 3) == 2 ? "TRD" : "BKG";
         var json = new JsonObject
         {
-            ["eventID"] = Guid.NewGuid().ToString("D"),
+            ["eventID"] = (randomEventId ? Guid.NewGuid() : Guid.CreateVersion7(created)).ToString("D"),
             ["eventType"] = "SHIPMENT",
             ["eventClassifierCode"] = "ACT",
             ["eventDateTime"] = at,

@@ -53,6 +53,16 @@ public static class EventWriteRules
     public static EventWriteDecision Check(ShipmentRole role, EventType eventType, string typeCode, EventClassifierCode classifier) =>
         Decide(role, eventType, typeCode, classifier);
 
+    /// <summary>
+    /// Whether a party in <paramref name="role"/> may write <paramref name="shipmentEvent"/>: <see cref="Check(ShipmentRole, ShipmentEvent)"/>
+    /// without the reason, for the append path, which needs a refusal's words only when every role of the author refuses.
+    /// </summary>
+    public static bool Allows(ShipmentRole role, ShipmentEvent shipmentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(shipmentEvent);
+        return AnyRowAllows(role, shipmentEvent.EventType, shipmentEvent.TypeCode, shipmentEvent.EventClassifierCode);
+    }
+
     /// <summary>May the platform write <paramref name="shipmentEvent"/> as an automatic event?</summary>
     public static EventWriteDecision CheckPlatform(ShipmentEvent shipmentEvent)
     {
@@ -72,7 +82,7 @@ public static class EventWriteRules
     private static EventWriteDecision Decide(ShipmentRole? role, EventType eventType, string typeCode, EventClassifierCode classifier)
     {
         ArgumentNullException.ThrowIfNull(typeCode);
-        if (Table.Any(rule => rule.Allows(role, eventType, typeCode, classifier)))
+        if (AnyRowAllows(role, eventType, typeCode, classifier))
         {
             return EventWriteDecision.Allow;
         }
@@ -82,5 +92,18 @@ public static class EventWriteRules
         return new EventWriteDecision(
             false,
             $"{writer} may not write {eventType} {typeCode} {classifier} events; {writer} writes {string.Join("; ", own)}");
+    }
+
+    private static bool AnyRowAllows(ShipmentRole? role, EventType eventType, string typeCode, EventClassifierCode classifier)
+    {
+        foreach (var rule in Table)
+        {
+            if (rule.Allows(role, eventType, typeCode, classifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -98,7 +98,7 @@ public static class DemoStory
             var created = classifier == EventClassifierCode.ACT ? draft.Time + lag : now - lag;
             created = created < lastCreated ? lastCreated : created > now ? now : created;
             lastCreated = created;
-            events.Add(DemoEventWriter.Sign(draft, classifier, created, NewEventId(random), references, noteIssued, keys[draft.Author]));
+            events.Add(DemoEventWriter.Sign(draft, classifier, created, NewEventId(created, random), references, noteIssued, keys[draft.Author]));
         }
 
         return new DemoShipment(shipment, script.Stage, events);
@@ -203,15 +203,23 @@ public static class DemoStory
         }
     }
 
-    private static Guid NewEventId(Random random)
+    /// <summary>
+    /// A time-ordered UUID (version 7, RFC 9562 §5.7) of the event's creation time, as docs/record.md advises clients to
+    /// choose; its other bits come from the story's seeded random, so the demo stays the same from run to run.
+    /// </summary>
+    private static Guid NewEventId(DateTimeOffset created, Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
+        var milliseconds = created.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
 
-        // RFC 9562 version 4 and variant bits, so the id reads as the random UUID it is.
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
+        return new Guid(bytes, bigEndian: true);
     }
 
     private static DateTimeOffset WholeHour(DateTimeOffset time) =>

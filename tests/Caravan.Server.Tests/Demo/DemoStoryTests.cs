@@ -80,6 +80,29 @@ public sealed class DemoStoryTests(DemoStoryFixture story) : IClassFixture<DemoS
     }
 
     [Fact]
+    public void Event_ids_are_time_ordered_uuids_of_their_creation_time()
+    {
+        foreach (var shipment in story.Shipments)
+        {
+            var events = DemoEvents.Read(shipment).Select(e => e.Event).ToList();
+            Assert.All(events, e =>
+            {
+                Assert.Equal(7, e.EventId.Version);
+                Span<byte> bytes = stackalloc byte[16];
+                Assert.True(e.EventId.TryWriteBytes(bytes, bigEndian: true, out _));
+                var milliseconds = 0L;
+                foreach (var b in bytes[..6])
+                {
+                    milliseconds = (milliseconds << 8) | b;
+                }
+
+                // The event writes its creation time to the second; the id keeps the milliseconds.
+                Assert.InRange(milliseconds - e.EventCreatedDateTime.ToUnixTimeMilliseconds(), 0, 999);
+            });
+        }
+    }
+
+    [Fact]
     public void Event_times_never_go_back_and_no_actual_event_is_in_the_future()
     {
         foreach (var shipment in story.Shipments)
