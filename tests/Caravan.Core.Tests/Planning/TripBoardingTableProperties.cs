@@ -54,13 +54,13 @@ public sealed class TripBoardingTableProperties
         {
             for (var trip = 0; trip < 20_000; trip++)
             {
-                Assert.False(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(3, 100, 10, 0, 0), compareTransfers: false));
+                Assert.False(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(3, 100, 10, 0, 0), compareTransfers: false, out _));
             }
 
             for (var trip = 0; trip < 20_000; trip++)
             {
-                Assert.True(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(4, 100, 10, 0, 0), compareTransfers: false));
-                Assert.False(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(2, 101, 10, 0, 0), compareTransfers: false));
+                Assert.True(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(4, 100, 10, 0, 0), compareTransfers: false, out _));
+                Assert.False(table.IsCovered(trip / 10, trip % 10 * 60, new TripBoarding(2, 101, 10, 0, 0), compareTransfers: false, out _));
             }
 
             table.Clear();

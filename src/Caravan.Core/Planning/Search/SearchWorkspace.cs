@@ -217,7 +217,7 @@ internal sealed class SearchWorkspace
     public void AddToBag(int terminal, in BagEntry entry)
     {
         var count = BagCount[terminal];
-        var bag = RoomForOneMore(ref Bags[terminal], count);
+        var bag = PerTerminalArray.RoomForOneMore(ref Bags[terminal], count);
         if (count == 0)
         {
             TouchedBags.Add(terminal);
@@ -225,26 +225,6 @@ internal sealed class SearchWorkspace
 
         bag[count] = entry;
         BagCount[terminal] = count + 1;
-    }
-
-    /// <summary>
-    /// <paramref name="array"/>, holding <paramref name="count"/> items, or a copy twice as large when it is full (four
-    /// items when null): a per-terminal array that grows on first use and is kept for the next search.
-    /// </summary>
-    public static T[] RoomForOneMore<T>(ref T[]? array, int count)
-    {
-        if (array is null || count == array.Length)
-        {
-            var bigger = new T[Math.Max(4, count * 2)];
-            if (array is not null)
-            {
-                Array.Copy(array, bigger, count);
-            }
-
-            array = bigger;
-        }
-
-        return array;
     }
 
     public int Add(in Label label)

@@ -53,7 +53,7 @@ internal sealed class TransferDepartures
             _touched.Add(terminal);
         }
 
-        SearchWorkspace.RoomForOneMore(ref _fronts[terminal], kept)[kept] = leaving;
+        PerTerminalArray.RoomForOneMore(ref _fronts[terminal], kept)[kept] = leaving;
         _counts[terminal] = kept + 1;
         return false;
     }

@@ -17,16 +17,10 @@ internal sealed class TripBoardingTable
 
     /// <summary>
     /// True when a boarding of <paramref name="service"/>'s trip starting at <paramref name="tripStart"/> already
-    /// covers <paramref name="boarding"/>; otherwise records it and drops the boardings it covers.
-    /// </summary>
-    public bool IsCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers) =>
-        IsCovered(service, tripStart, boarding, compareTransfers, out _);
-
-    /// <summary>
-    /// <see cref="IsCovered(int, int, in TripBoarding, bool)"/>; when not covered, <paramref name="coveredBeyond"/> is the
-    /// first stop downstream where a recorded boarding of the trip, no dearer and no dirtier, was made
-    /// (<see cref="TripBoarding.CoversBeyond"/>): beyond that stop the new boarding arrives nowhere better, so its ride
-    /// needs scanning only up to it. <see cref="int.MaxValue"/> when there is none.
+    /// covers <paramref name="boarding"/>; otherwise records it and drops the boardings it covers, and
+    /// <paramref name="coveredBeyond"/> is the first stop downstream where a recorded boarding of the trip, no dearer
+    /// and no dirtier, was made (<see cref="TripBoarding.CoversBeyond"/>): beyond that stop the new boarding arrives
+    /// nowhere better, so its ride needs scanning only up to it. <see cref="int.MaxValue"/> when there is none.
     /// </summary>
     public bool IsCovered(int service, int tripStart, in TripBoarding boarding, bool compareTransfers, out int coveredBeyond)
     {
