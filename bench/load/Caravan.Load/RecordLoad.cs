@@ -38,7 +38,10 @@ public sealed class RecordLoad
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        await using var started = _options.Server is null ? await ServerProcess.StartAsync(_options.CaravanDll, cancellationToken) : null;
+        // The server's MQTT broker on a free port: the default (1883) may be another broker's on this machine.
+        await using var started = _options.Server is null
+            ? await ServerProcess.StartAsync(_options.CaravanDll, cancellationToken, "--mqtt-port", ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture))
+            : null;
         var url = started?.Url ?? _options.Server!;
         _serverProcessId = started?.ProcessId ?? _options.ServerProcessId;
         var admin = started?.AdminToken ?? _options.AdminToken!;
