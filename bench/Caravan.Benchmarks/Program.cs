@@ -10,6 +10,7 @@ try
         "latency" => LatencyRunner.Run(LatencyOptions.Parse(args[1..]), Console.Out, Console.Error),
         "pareto-worker" => ParetoWorker.Run(args[1..], Console.Out),
         "profile" => ProfileLoop.Run(args[1..], Console.Out),
+        "bound-oracle" => BoundOracle.Run(args[1..], Console.Out),
         "load" => LoadCommand.Run(args[1..], Console.Out),
         "generate" => GenerateCommand.Run(LatencyOptions.Parse(args[1..]), Console.Error),
         _ => Switch(args),
