@@ -104,7 +104,7 @@ internal sealed class LatencyReport(TextWriter output, LatencyOptions options)
         Part("whole `Plan` call, timed on its own right after", p => p.PlanMs);
         Line();
         var rate = parts.Where(p => p.SearchMs > 0).Select(p => p.Labels / p.SearchMs).ToList();
-        Line($"Label search throughput: p50 {P(rate, 50):N0} labels created per ms. A Pareto search computes cost and CO2e bounds as well (two more Dijkstras) and runs an exact earliest-arrival search before its own.");
+        Line($"Label search throughput: p50 {P(rate, 50):N0} labels created per ms. A Pareto search computes its time, cost and CO2e bounds per query (three truncated Dijkstras) and runs an exact earliest-arrival search, with the landmark bounds, before its own.");
         Line();
     }
 
