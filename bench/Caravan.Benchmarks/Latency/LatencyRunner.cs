@@ -62,8 +62,9 @@ public static class LatencyRunner
         watch.Restart();
         var planner = new RoutePlanner(network);
         var plannerSeconds = watch.Elapsed.TotalSeconds;
+        var landmarks = ProfileLoop.PrepareLandmarks(planner);
         var dijkstra = new StaticDijkstra(network);
-        var breakdown = new SearchBreakdown(network);
+        var breakdown = new SearchBreakdown(planner);
 
         var queries = PlanningQuery.Random(network, options.Queries, options.Seed);
         progress.WriteLine($"warming up on {WarmUpQueries} other queries …");
@@ -94,7 +95,7 @@ public static class LatencyRunner
 
         var report = new LatencyReport(output, options);
         report.Network(network, csvBytes);
-        report.Load(generateSeconds, loadSeconds, plannerSeconds, heapAfterLoad, peakAfterLoad);
+        report.Load(generateSeconds, loadSeconds, plannerSeconds, landmarks, heapAfterLoad, peakAfterLoad);
         report.Latency(results, pareto);
         report.Breakdown(parts);
         report.Slowest(results, pareto);

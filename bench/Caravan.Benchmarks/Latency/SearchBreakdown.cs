@@ -7,8 +7,10 @@ namespace Caravan.Benchmarks.Latency;
 
 /// <summary>
 /// Times the parts of one earliest-arrival query separately, each as <see cref="RoutePlanner"/> runs it for a
-/// request without constraints: the time lower bound towards the destination (one truncated Dijkstra; the cost and
-/// CO2e bounds are computed only by a Pareto search), the label search with those bounds, and building the
+/// request without constraints: the time lower bound towards the destination (the destination's side of the
+/// precomputed landmark bounds; a per-query Dijkstra only when the planner has no landmarks, and the cost and CO2e
+/// bounds only in a Pareto search), the label search with those bounds (which works out each terminal's landmark
+/// bound as it first reaches it), and building the
 /// itinerary (legs, countries, corridors and the Monte Carlo arrival percentiles of <c>Reliability</c>). The whole
 /// <c>Plan</c> call is timed too, on its own, so the parts can be checked against it.
 /// </summary>
@@ -19,10 +21,11 @@ internal sealed class SearchBreakdown
     private readonly SearchWorkspace _workspace;
     private readonly bool[] _allModes = Enum.GetValues<TransportMode>().Select(_ => true).ToArray();
 
-    public SearchBreakdown(CorridorNetwork network)
+    public SearchBreakdown(RoutePlanner planner)
     {
+        var network = planner.Network;
         _network = network;
-        _bounds = new LowerBoundGraph(network);
+        _bounds = planner.LowerBounds;
         _workspace = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
     }
 
@@ -43,11 +46,19 @@ internal sealed class SearchBreakdown
         };
 
         var watch = Stopwatch.StartNew();
-        _bounds.Compute(search.Destination, search.Origin, costAndCo2e: false, _workspace);
+        if (_bounds.Landmarks is { } landmarks)
+        {
+            _workspace.UseLandmarks(landmarks, search.Destination);
+        }
+        else
+        {
+            _bounds.Compute(search.Destination, search.Origin, costAndCo2e: false, _workspace);
+            _workspace.BoundsDestination = search.Destination;
+            _workspace.BoundsOrigin = search.Origin;
+            _workspace.BoundsIncludeCostAndCo2e = false;
+        }
+
         var boundsMs = watch.Elapsed.TotalMilliseconds;
-        _workspace.BoundsDestination = search.Destination;
-        _workspace.BoundsOrigin = search.Origin;
-        _workspace.BoundsIncludeCostAndCo2e = false;
 
         watch.Restart();
         LabelSearch.Run(_network, _bounds, search, _workspace);

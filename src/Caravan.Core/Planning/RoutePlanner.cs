@@ -29,6 +29,9 @@ public sealed class RoutePlanner
 
     public CorridorNetwork Network => _network;
 
+    /// <summary>The lower bounds the searches use; their landmark tables are computed on first use.</summary>
+    internal LowerBoundGraph LowerBounds => _bounds;
+
     /// <summary>The Pareto set of itineraries for <paramref name="request"/>, sorted by arrival; or the reason there is none.</summary>
     public PlanResult Plan(RouteRequest request) => Plan(request, useLowerBounds: true);
 

@@ -21,7 +21,13 @@ internal static class LabelSearch
         if (request.UseLowerBounds)
         {
             var needCostAndCo2e = (request.Criteria & (PlanningCriteria.Cost | PlanningCriteria.Co2e)) != 0;
-            if (ws.BoundsDestination != request.Destination || ws.BoundsOrigin != request.Origin || (needCostAndCo2e && !ws.BoundsIncludeCostAndCo2e))
+            // An earliest-arrival search takes its time bound from the precomputed landmarks alone. A multi-criteria
+            // search keeps the per-query bounds: under ε the labels it keeps depend on the order it settles them in,
+            // and the landmark bound reorders them (docs/benchmarks.md, "Earliest arrival: landmark (ALT) time bounds").
+            var landmarks = IsEarliestArrivalOnly(request) ? bounds.Landmarks : null;
+            ws.UseLandmarks(landmarks, request.Destination);
+            ws.PerQueryTimeBound = landmarks is null;
+            if (ws.PerQueryTimeBound && (ws.BoundsDestination != request.Destination || ws.BoundsOrigin != request.Origin || (needCostAndCo2e && !ws.BoundsIncludeCostAndCo2e)))
             {
                 bounds.Compute(request.Destination, request.Origin, needCostAndCo2e, ws);
                 ws.BoundsDestination = request.Destination;
@@ -29,7 +35,8 @@ internal static class LabelSearch
                 ws.BoundsIncludeCostAndCo2e = needCostAndCo2e;
             }
 
-            if (ws.BoundMinutes[request.Origin] == LowerBoundGraph.Unreachable)
+            if ((ws.PerQueryTimeBound && ws.BoundMinutes[request.Origin] == LowerBoundGraph.Unreachable)
+                || (landmarks is not null && ws.LandmarkMinutes(request.Origin, afterRide: false) == LowerBoundGraph.Unreachable))
             {
                 ws.Settled = 0;
                 return;
@@ -319,6 +326,9 @@ internal static class LabelSearch
     /// when it leaves, except at the origin and the destination: a label has always left its vehicle) plus the
     /// bound from its terminal. Counting the dwell here keeps the estimate consistent, so labels are settled in
     /// order of estimated arrival and the first destination label settled in an earliest-arrival search is optimal.
+    /// With landmark bounds, the estimate is the landmark bound from the label's node (its terminal's yard, or its
+    /// yard after a ride, where any move on pays the handling), which includes that dwell; a maximum of consistent
+    /// bounds is consistent. <see cref="LowerBoundGraph.Unreachable"/> when the destination cannot be reached.
     /// </summary>
     private static int RemainingMinutes(SearchWorkspace ws, SearchRequest request, in Label label)
     {
@@ -328,8 +338,20 @@ internal static class LabelSearch
             return 0;
         }
 
-        var dwell = label.Kind == MoveKind.Origin ? 0 : ws.DwellP50Minutes[v];
-        return dwell + ws.BoundMinutes[v];
+        var bound = ws.PerQueryTimeBound ? ws.BoundMinutes[v] : 0;
+        if (bound == LowerBoundGraph.Unreachable || label.Kind == MoveKind.Origin)
+        {
+            return bound;
+        }
+
+        var estimate = ws.DwellP50Minutes[v] + bound;
+        if (ws.Landmarks is not null)
+        {
+            var landmarks = ws.LandmarkMinutes(v, afterRide: label.Kind == MoveKind.Ride);
+            estimate = landmarks == LowerBoundGraph.Unreachable ? landmarks : Math.Max(estimate, landmarks);
+        }
+
+        return estimate;
     }
 
     private static bool IsEarliestArrivalOnly(SearchRequest request) =>
@@ -372,7 +394,8 @@ internal static class LabelSearch
         }
 
         var v = label.Terminal;
-        if (ws.BoundMinutes[v] == LowerBoundGraph.Unreachable)
+        var remaining = RemainingMinutes(ws, request, label);
+        if (remaining == LowerBoundGraph.Unreachable)
         {
             return true;
         }
@@ -384,7 +407,7 @@ internal static class LabelSearch
         }
 
         var optimistic = label;
-        optimistic.Time += RemainingMinutes(ws, request, label);
+        optimistic.Time += remaining;
         if (ws.BoundsIncludeCostAndCo2e)
         {
             optimistic.Cost += ws.BoundCost[v];

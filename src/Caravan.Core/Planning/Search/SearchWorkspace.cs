@@ -168,6 +168,61 @@ internal sealed class SearchWorkspace
     /// <summary>Least minutes still to go from each terminal (<see cref="LowerBoundGraph.Unreachable"/> when the destination cannot be reached).</summary>
     public int[] BoundMinutes { get; }
 
+    /// <summary>Whether <see cref="BoundMinutes"/> holds this query's per-query bound; when not, the landmark bounds stand alone.</summary>
+    public bool PerQueryTimeBound { get; set; } = true;
+
+    /// <summary>The landmark bounds of the current query's destination, or null when the search uses none.</summary>
+    public LandmarkBounds? Landmarks { get; private set; }
+
+    private int _landmarkDestination = -1;
+    private int[] _landmarkTo = [];
+    private int[] _landmarkFrom = [];
+
+    /// <summary>Per terminal, its yard's landmark bound (then, from the terminal count on, its yard's after a ride); -1 when not yet worked out.</summary>
+    private int[] _landmarkMinutes = [];
+
+    /// <summary>Uses <paramref name="landmarks"/> (or none) for a search towards <paramref name="destination"/>; bounds already worked out for it are kept.</summary>
+    public void UseLandmarks(LandmarkBounds? landmarks, int destination)
+    {
+        if (landmarks is null)
+        {
+            Landmarks = null;
+            return;
+        }
+
+        if (!ReferenceEquals(landmarks, Landmarks) || destination != _landmarkDestination)
+        {
+            if (_landmarkTo.Length != landmarks.Count)
+            {
+                _landmarkTo = new int[landmarks.Count];
+                _landmarkFrom = new int[landmarks.Count];
+            }
+
+            if (_landmarkMinutes.Length != 2 * DwellP50Minutes.Length)
+            {
+                _landmarkMinutes = new int[2 * DwellP50Minutes.Length];
+            }
+
+            landmarks.Prepare(destination, _landmarkTo, _landmarkFrom);
+            Array.Fill(_landmarkMinutes, -1);
+            Landmarks = landmarks;
+            _landmarkDestination = destination;
+        }
+    }
+
+    /// <summary>The landmark bound from <paramref name="terminal"/>'s yard, or its yard after a ride (see <see cref="LandmarkBounds.Minutes"/>).</summary>
+    public int LandmarkMinutes(int terminal, bool afterRide)
+    {
+        ref var known = ref _landmarkMinutes[afterRide ? DwellP50Minutes.Length + terminal : terminal];
+        if (known < 0)
+        {
+            known = Landmarks!.Minutes(terminal, afterRide, _landmarkTo, _landmarkFrom);
+        }
+
+        return known;
+    }
+
+
     public double[] BoundCost { get; }
 
     public double[] BoundCo2e { get; }
