@@ -14,7 +14,8 @@ namespace Caravan.Benchmarks.Latency;
 public static class ProfileLoop
 {
     /// <summary>
-    /// Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--dump FILE] (each front: query,
+    /// Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--search-epsilon F] (the Pareto search's
+    /// ε instead of <see cref="FrontTolerance.Default"/>'s, e.g. a smaller one for a reference front) [--dump FILE] (each front: query,
     /// minutes from the earliest departure, cost, CO2e) [--legs] (the dump adds every leg: from, to, service or mode,
     /// departure, arrival) [--breakdown] (after the rounds, the earliest-arrival time of
     /// each part of the query, as the latency report's table).
@@ -35,6 +36,9 @@ public static class ProfileLoop
             $"landmark bounds: {landmarks.Count} landmarks, {landmarks.Seconds:F2} s, tables {landmarks.Bytes / 1e6:F1} MB, {allocated / 1e6:F0} MB allocated (computed before the rounds)"));
         var queries = PlanningQuery.Random(network, options.Int("--queries", 50), options.Int("--seed", 1));
         var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
+        var tolerance = options.Value("--search-epsilon") is { } epsilon
+            ? FrontTolerance.Default with { SearchFraction = double.Parse(epsilon, CultureInfo.InvariantCulture) }
+            : FrontTolerance.Default;
         using var dump = options.Value("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         var legs = options.Has("--legs");
         for (var round = 0; round < options.Int("--rounds", 5); round++)
@@ -47,7 +51,7 @@ public static class ProfileLoop
             {
                 var query = queries[q];
                 var watch = Stopwatch.StartNew();
-                var result = planner.Plan(query.Request with { Criteria = criteria });
+                var result = planner.Plan(query.Request with { Criteria = criteria, Tolerance = tolerance });
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 created += result.Statistics.LabelsCreated;
                 if (round == 0 && dump is not null)
