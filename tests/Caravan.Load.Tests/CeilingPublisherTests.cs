@@ -24,7 +24,10 @@ public sealed class CeilingPublisherTests : IAsyncLifetime
             _port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        _server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointPort(_port).Build());
+        // The broker queues at most 250 messages for a client by default and then drops the oldest: a subscriber behind
+        // by more than that on a busy machine would miss messages the test expects it to count.
+        _server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint().WithDefaultEndpointPort(_port).WithMaxPendingMessagesPerClient(int.MaxValue).Build());
         _server.InterceptingPublishAsync += e =>
         {
             using var json = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray());
