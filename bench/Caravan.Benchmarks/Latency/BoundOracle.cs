@@ -1,7 +1,6 @@
 using System.Globalization;
 using Caravan.Benchmarks.Planning;
 using Caravan.Benchmarks.Synthetic;
-using Caravan.Core.Network;
 using Caravan.Core.Planning;
 using Caravan.Core.Planning.Search;
 
@@ -28,38 +27,26 @@ public static class BoundOracle
         var network = NetworkDirectory.Load(directory);
         var queries = PlanningQuery.Random(network, options.Int("--queries", 20), options.Int("--seed", 1));
         var sample = options.Int("--sample", 150);
-        var allModes = Enum.GetValues<TransportMode>().Select(_ => true).ToArray();
-        var pareto = (Bounds: new LowerBoundGraph(network), Workspace: new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network)));
-        var earliest = (Bounds: new LowerBoundGraph(network), Workspace: new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network)));
+        var planner = new RoutePlanner(network);
+        var bounds = planner.LowerBounds;
+        var pareto = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
+        var earliest = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
         var random = new Random(7);
         output.WriteLine("| query | km | labels | front | sampled | prunable, search's bound | prunable, exact remaining time | search's bound / exact remaining time, p50 |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var query in queries.Where(q => q.Km > 1000).Take(options.Int("--take", 12)))
         {
-            var start = PlannerClock.ToMinutes(query.Request.EarliestDeparture);
-            var search = new SearchRequest
-            {
-                Origin = network.IndexOf(query.Origin),
-                Destination = network.IndexOf(query.Destination),
-                Start = start,
-                WindowEnd = start + (int)query.Request.DepartureWindow.TotalMinutes,
-                HorizonEnd = start + (int)query.Request.Horizon.TotalMinutes,
-                ModeAllowed = allModes,
-                Criteria = PlanningCriteria.All,
-                Tolerance = FrontTolerance.Default.SearchFraction,
-            };
-            var ws = pareto.Workspace;
-            LabelSearch.Run(network, pareto.Bounds, search, ws);
-            var front = ws.DestinationLabels.Where(i => !ws.Labels[i].Dominated).Select(i => ws.Labels[i]).ToList();
-            var labels = ws.Labels.AsSpan(0, ws.LabelCount).ToArray();
-            var boundMinutes = (int[])ws.BoundMinutes.Clone();
-            var boundCost = (double[])ws.BoundCost.Clone();
-            var boundCo2e = (double[])ws.BoundCo2e.Clone();
+            // The Pareto search's labels and bounds stay in its workspace while the earliest-arrival searches use the other.
+            var search = planner.Compile(query.Request with { Criteria = PlanningCriteria.All });
+            LabelSearch.Run(network, bounds, search, pareto);
+            var front = pareto.DestinationLabels.Where(i => !pareto.Labels[i].Dominated).Select(i => pareto.Labels[i]).ToList();
+            var labels = pareto.Labels;
+            var labelCount = pareto.LabelCount;
             var (sampled, prunedNow, prunedExact) = (0, 0, 0);
             var ratios = new List<double>();
             for (var s = 0; s < sample; s++)
             {
-                var label = labels[random.Next(labels.Length)];
+                var label = labels[random.Next(labelCount)];
                 if (label.Terminal == search.Destination || label.Kind == MoveKind.Origin)
                 {
                     continue;
@@ -67,23 +54,23 @@ public static class BoundOracle
 
                 sampled++;
                 var fromHere = search with { Origin = label.Terminal, Start = label.Time, WindowEnd = label.Time, Criteria = PlanningCriteria.Arrival, Tolerance = 0 };
-                LabelSearch.Run(network, earliest.Bounds, fromHere, earliest.Workspace);
-                var arrival = earliest.Workspace.DestinationLabels.Select(i => earliest.Workspace.Labels[i].Time).DefaultIfEmpty(int.MaxValue).Min();
-                var cost = label.Cost + boundCost[label.Terminal];
-                var co2e = label.Co2e + boundCo2e[label.Terminal];
-                var bound = label.Time + boundMinutes[label.Terminal];
+                LabelSearch.Run(network, bounds, fromHere, earliest);
+                var arrival = earliest.DestinationLabels.Select(i => earliest.Labels[i].Time).DefaultIfEmpty(int.MaxValue).Min();
+                var cost = label.Cost + pareto.BoundCost[label.Terminal];
+                var co2e = label.Co2e + pareto.BoundCo2e[label.Terminal];
+                var bound = label.Time + pareto.BoundMinutes[label.Terminal];
                 prunedNow += front.Exists(d => d.Time <= bound && d.Cost <= cost && d.Co2e <= co2e) ? 1 : 0;
                 prunedExact += front.Exists(d => d.Time <= arrival && d.Cost <= cost && d.Co2e <= co2e) ? 1 : 0;
                 if (arrival != int.MaxValue && arrival > label.Time)
                 {
-                    ratios.Add(boundMinutes[label.Terminal] / (double)(arrival - label.Time));
+                    ratios.Add(pareto.BoundMinutes[label.Terminal] / (double)(arrival - label.Time));
                 }
             }
 
             ratios.Sort();
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {query.Origin}→{query.Destination} | {query.Km:N0} | {labels.Length:N0} | {front.Count} | {sampled} | {100.0 * prunedNow / sampled:F1} % | {100.0 * prunedExact / sampled:F1} % | {(ratios.Count > 0 ? ratios[ratios.Count / 2] : double.NaN):F2} |"));
+                $"| {query.Origin}→{query.Destination} | {query.Km:N0} | {labelCount:N0} | {front.Count} | {sampled} | {100.0 * prunedNow / sampled:F1} % | {100.0 * prunedExact / sampled:F1} % | {(ratios.Count > 0 ? ratios[ratios.Count / 2] : double.NaN):F2} |"));
         }
 
         return 0;

@@ -25,7 +25,7 @@ internal sealed class LatencyReport(TextWriter output, LatencyOptions options)
         Line();
     }
 
-    public void Load(double generateSeconds, double loadSeconds, double plannerSeconds, (double Seconds, long Bytes, int Count) landmarks, long heapAfterLoad, long peakAfterLoad)
+    public void Load(double generateSeconds, double loadSeconds, double plannerSeconds, PreparedLandmarks landmarks, long heapAfterLoad, long peakAfterLoad)
     {
         Line("### Load");
         Line();
@@ -38,7 +38,7 @@ internal sealed class LatencyReport(TextWriter output, LatencyOptions options)
 
         Line($"| load: parse, validate and compile through `CorridorNetworkLoader` | **{loadSeconds:0.00} s** |");
         Line($"| `new RoutePlanner` (lower-bound graph) | {plannerSeconds:0.00} s |");
-        Line($"| landmark bounds: {landmarks.Count} landmarks × 2 directions × 3 nodes a terminal (on the first earliest-arrival query; forced here, not counted above) | {landmarks.Seconds:0.00} s, {landmarks.Bytes / Megabyte:0.0} MB |");
+        Line($"| landmark bounds: {landmarks.Count} landmarks × 2 directions × 3 nodes a terminal (on the first earliest-arrival query; forced here, not counted above) | {landmarks.Seconds:0.00} s, {landmarks.TableBytes / Megabyte:0.0} MB |");
         Line($"| managed heap after load (after a full GC) | {heapAfterLoad / Megabyte:0} MB |");
         Line($"| peak working set after load | {peakAfterLoad / Megabyte:0} MB |");
         Line();

@@ -62,7 +62,7 @@ public static class LatencyRunner
         watch.Restart();
         var planner = new RoutePlanner(network);
         var plannerSeconds = watch.Elapsed.TotalSeconds;
-        var landmarks = ProfileLoop.PrepareLandmarks(planner);
+        var landmarks = PreparedLandmarks.Of(planner);
         var dijkstra = new StaticDijkstra(network);
         var breakdown = new SearchBreakdown(planner);
 
@@ -85,7 +85,7 @@ public static class LatencyRunner
         }
 
         var gen2During = GC.CollectionCount(2) - gen2Before;
-        var parts = queries.Take(BreakdownQueries).Select(q => breakdown.Measure(planner, q.Request with { Criteria = PlanningCriteria.Arrival })).ToList();
+        var parts = queries.Take(BreakdownQueries).Select(q => breakdown.Measure(q.Request)).ToList();
         process.Refresh();
         var peakAfterQueries = process.PeakWorkingSet64;
 

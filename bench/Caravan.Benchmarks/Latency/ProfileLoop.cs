@@ -29,11 +29,10 @@ public static class ProfileLoop
         var pareto = options.Has("--pareto");
         var network = NetworkDirectory.Load(directory);
         var planner = new RoutePlanner(network);
-        (double Seconds, long Bytes, int Count) landmarks = default;
-        var allocated = Allocated(() => landmarks = PrepareLandmarks(planner));
+        var landmarks = PreparedLandmarks.Of(planner);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"landmark bounds: {landmarks.Count} landmarks, {landmarks.Seconds:F2} s, tables {landmarks.Bytes / 1e6:F1} MB, {allocated / 1e6:F0} MB allocated (computed before the rounds)"));
+            $"landmark bounds: {landmarks.Count} landmarks, {landmarks.Seconds:F2} s, tables {landmarks.TableBytes / 1e6:F1} MB, {landmarks.AllocatedBytes / 1e6:F0} MB allocated (computed before the rounds)"));
         var queries = PlanningQuery.Random(network, options.Int("--queries", 50), options.Int("--seed", 1));
         var criteria = pareto ? PlanningCriteria.All : PlanningCriteria.Arrival;
         var tolerance = options.Value("--search-epsilon") is { } epsilon
@@ -78,30 +77,11 @@ public static class ProfileLoop
         if (options.Has("--breakdown"))
         {
             var breakdown = new SearchBreakdown(planner);
-            var parts = queries.Select(q => breakdown.Measure(planner, q.Request)).ToList();
+            var parts = queries.Select(q => breakdown.Measure(q.Request)).ToList();
             new LatencyReport(output, new LatencyOptions()).Breakdown(parts);
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// Computes the planner's landmark bounds now (otherwise the first earliest-arrival query would), so their time
-    /// is reported on its own: seconds, bytes of distance tables and the number of landmarks (zeros when none).
-    /// </summary>
-    internal static (double Seconds, long Bytes, int Count) PrepareLandmarks(RoutePlanner planner)
-    {
-        var watch = Stopwatch.StartNew();
-        var landmarks = planner.LowerBounds.Landmarks;
-        return (watch.Elapsed.TotalSeconds, landmarks?.TableBytes ?? 0, landmarks?.Count ?? 0);
-    }
-
-    /// <summary>Bytes allocated while <paramref name="prepare"/> ran (the landmark tables and the graph built for them).</summary>
-    internal static long Allocated(Action prepare)
-    {
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        prepare();
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
     }
 
     private static string LegsOf(Itinerary itinerary) => string.Concat(itinerary.Legs.Select(leg => string.Create(

@@ -16,48 +16,27 @@ namespace Caravan.Benchmarks.Latency;
 /// </summary>
 internal sealed class SearchBreakdown
 {
+    private readonly RoutePlanner _planner;
     private readonly CorridorNetwork _network;
     private readonly LowerBoundGraph _bounds;
     private readonly SearchWorkspace _workspace;
-    private readonly bool[] _allModes = Enum.GetValues<TransportMode>().Select(_ => true).ToArray();
 
     public SearchBreakdown(RoutePlanner planner)
     {
-        var network = planner.Network;
-        _network = network;
+        _planner = planner;
+        _network = planner.Network;
         _bounds = planner.LowerBounds;
-        _workspace = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
+        _workspace = new SearchWorkspace(_network, new RideTable(_network), new ContinuousArrivalSlots(_network));
     }
 
     /// <summary>Times the bounds, the label search and the itinerary of an earliest-arrival query, then the whole <c>Plan</c> call.</summary>
-    public EarliestArrivalParts Measure(RoutePlanner planner, RouteRequest request)
+    public EarliestArrivalParts Measure(RouteRequest request)
     {
         var earliest = request with { Criteria = PlanningCriteria.Arrival };
-        var start = PlannerClock.ToMinutes(earliest.EarliestDeparture);
-        var search = new SearchRequest
-        {
-            Origin = _network.IndexOf(earliest.Origin),
-            Destination = _network.IndexOf(earliest.Destination),
-            Start = start,
-            WindowEnd = start + (int)earliest.DepartureWindow.TotalMinutes,
-            HorizonEnd = start + (int)earliest.Horizon.TotalMinutes,
-            ModeAllowed = _allModes,
-            Criteria = PlanningCriteria.Arrival,
-        };
+        var search = _planner.Compile(earliest);
 
         var watch = Stopwatch.StartNew();
-        if (_bounds.Landmarks is { } landmarks)
-        {
-            _workspace.UseLandmarks(landmarks, search.Destination);
-        }
-        else
-        {
-            _bounds.Compute(search.Destination, search.Origin, costAndCo2e: false, _workspace);
-            _workspace.BoundsDestination = search.Destination;
-            _workspace.BoundsOrigin = search.Origin;
-            _workspace.BoundsIncludeCostAndCo2e = false;
-        }
-
+        LabelSearch.PrepareBounds(_bounds, search, _workspace);
         var boundsMs = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
@@ -78,7 +57,7 @@ internal sealed class SearchBreakdown
         var itineraryMs = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        planner.Plan(earliest);
+        _planner.Plan(earliest);
         var planMs = watch.Elapsed.TotalMilliseconds;
         return new EarliestArrivalParts(boundsMs, searchMs, itineraryMs, planMs, _workspace.LabelCount, _workspace.Settled);
     }

@@ -175,6 +175,16 @@ public sealed class RoutePlanner
             .ToList();
     }
 
+    /// <summary>
+    /// <paramref name="request"/> compiled as <see cref="Plan(RouteRequest)"/> compiles it, for tools that run or time
+    /// the search's parts themselves; its origin and destination must be terminals of the network.
+    /// </summary>
+    internal SearchRequest Compile(RouteRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Compile(request, _network.IndexOf(request.Origin), _network.IndexOf(request.Destination), request.Constraints, useLowerBounds: true);
+    }
+
     private SearchRequest Compile(RouteRequest request, int origin, int destination, RouteConstraints constraints, bool useLowerBounds)
     {
         var start = PlannerClock.ToMinutes(request.EarliestDeparture);

@@ -18,29 +18,10 @@ internal static class LabelSearch
     public static void Run(CorridorNetwork network, LowerBoundGraph bounds, SearchRequest request, SearchWorkspace ws)
     {
         ws.Reset();
-        if (request.UseLowerBounds)
+        if (request.UseLowerBounds && !PrepareBounds(bounds, request, ws))
         {
-            var needCostAndCo2e = (request.Criteria & (PlanningCriteria.Cost | PlanningCriteria.Co2e)) != 0;
-            // An earliest-arrival search takes its time bound from the precomputed landmarks alone. A multi-criteria
-            // search keeps the per-query bounds: under ε the labels it keeps depend on the order it settles them in,
-            // and the landmark bound reorders them (docs/benchmarks.md, "Earliest arrival: landmark (ALT) time bounds").
-            var landmarks = IsEarliestArrivalOnly(request) ? bounds.Landmarks : null;
-            ws.UseLandmarks(landmarks, request.Destination);
-            ws.PerQueryTimeBound = landmarks is null;
-            if (ws.PerQueryTimeBound && (ws.BoundsDestination != request.Destination || ws.BoundsOrigin != request.Origin || (needCostAndCo2e && !ws.BoundsIncludeCostAndCo2e)))
-            {
-                bounds.Compute(request.Destination, request.Origin, needCostAndCo2e, ws);
-                ws.BoundsDestination = request.Destination;
-                ws.BoundsOrigin = request.Origin;
-                ws.BoundsIncludeCostAndCo2e = needCostAndCo2e;
-            }
-
-            if ((ws.PerQueryTimeBound && ws.BoundMinutes[request.Origin] == LowerBoundGraph.Unreachable)
-                || (landmarks is not null && ws.LandmarkMinutes(request.Origin, afterRide: false) == LowerBoundGraph.Unreachable))
-            {
-                ws.Settled = 0;
-                return;
-            }
+            ws.Settled = 0;
+            return;
         }
 
         var origin = new Label
@@ -93,6 +74,34 @@ internal static class LabelSearch
         }
 
         ws.Settled = settled;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="ws"/>'s lower bounds those of <paramref name="request"/>'s destination (kept when they
+    /// already are); false when the destination cannot be reached from the origin at all. An earliest-arrival search
+    /// takes its time bound from the precomputed landmarks alone. A multi-criteria search keeps the per-query bounds:
+    /// under ε the labels it keeps depend on the order it settles them in, and the landmark bound reorders them
+    /// (docs/benchmarks.md, "Earliest arrival: landmark (ALT) time bounds").
+    /// </summary>
+    internal static bool PrepareBounds(LowerBoundGraph bounds, SearchRequest request, SearchWorkspace ws)
+    {
+        var landmarks = IsEarliestArrivalOnly(request) ? bounds.Landmarks : null;
+        ws.UseLandmarks(landmarks, request.Destination);
+        if (landmarks is not null)
+        {
+            return ws.LandmarkMinutes(request.Origin, afterRide: false) != LowerBoundGraph.Unreachable;
+        }
+
+        var needCostAndCo2e = (request.Criteria & (PlanningCriteria.Cost | PlanningCriteria.Co2e)) != 0;
+        if (ws.BoundsDestination != request.Destination || ws.BoundsOrigin != request.Origin || (needCostAndCo2e && !ws.BoundsIncludeCostAndCo2e))
+        {
+            bounds.Compute(request.Destination, request.Origin, needCostAndCo2e, ws);
+            ws.BoundsDestination = request.Destination;
+            ws.BoundsOrigin = request.Origin;
+            ws.BoundsIncludeCostAndCo2e = needCostAndCo2e;
+        }
+
+        return ws.BoundMinutes[request.Origin] != LowerBoundGraph.Unreachable;
     }
 
     private static bool TransferAlreadyLeft(CorridorNetwork network, SearchRequest request, SearchWorkspace ws, in Label label)
@@ -338,7 +347,7 @@ internal static class LabelSearch
             return 0;
         }
 
-        var bound = ws.PerQueryTimeBound ? ws.BoundMinutes[v] : 0;
+        var bound = ws.Landmarks is null ? ws.BoundMinutes[v] : 0;
         if (bound == LowerBoundGraph.Unreachable || label.Kind == MoveKind.Origin)
         {
             return bound;

@@ -168,10 +168,10 @@ internal sealed class SearchWorkspace
     /// <summary>Least minutes still to go from each terminal (<see cref="LowerBoundGraph.Unreachable"/> when the destination cannot be reached).</summary>
     public int[] BoundMinutes { get; }
 
-    /// <summary>Whether <see cref="BoundMinutes"/> holds this query's per-query bound; when not, the landmark bounds stand alone.</summary>
-    public bool PerQueryTimeBound { get; set; } = true;
-
-    /// <summary>The landmark bounds of the current query's destination, or null when the search uses none.</summary>
+    /// <summary>
+    /// The landmark bounds of the current query's destination, or null when the search uses none and
+    /// <see cref="BoundMinutes"/> holds its per-query time bound instead.
+    /// </summary>
     public LandmarkBounds? Landmarks { get; private set; }
 
     private int _landmarkDestination = -1;
@@ -221,7 +221,6 @@ internal sealed class SearchWorkspace
 
         return known;
     }
-
 
     public double[] BoundCost { get; }
 
