@@ -17,8 +17,10 @@ public static class ProfileLoop
     /// Arguments: --dir NETWORK [--seed N] [--queries N] [--rounds N] [--pareto] [--search-epsilon F] (the Pareto search's
     /// ε instead of <see cref="FrontTolerance.Default"/>'s, e.g. a smaller one for a reference front) [--dump FILE] (each front: query,
     /// minutes from the earliest departure, cost, CO2e) [--legs] (the dump adds every leg: from, to, service or mode,
-    /// departure, arrival) [--breakdown] (after the rounds, the earliest-arrival time of
-    /// each part of the query, as the latency report's table).
+    /// departure, arrival) [--per-query] (each query's time, front size and label counts) [--reference FILE] (a dump of
+    /// reference fronts, e.g. from a finer ε: after the first round, how far this search's fronts are from them; see
+    /// <see cref="FrontFidelity"/>) [--breakdown] (after the rounds, the earliest-arrival time of each part of the
+    /// query, as the latency report's table).
     /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
@@ -40,6 +42,9 @@ public static class ProfileLoop
             : FrontTolerance.Default;
         using var dump = options.Value("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         var legs = options.Has("--legs");
+        var perQuery = options.Has("--per-query");
+        var reference = options.Value("--reference") is { } referencePath ? FrontFidelity.Read(referencePath) : null;
+        var fronts = new List<FrontFidelity.Point>();
         for (var round = 0; round < options.Int("--rounds", 5); round++)
         {
             var times = new List<double>(queries.Count);
@@ -53,11 +58,24 @@ public static class ProfileLoop
                 var result = planner.Plan(query.Request with { Criteria = criteria, Tolerance = tolerance });
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 created += result.Statistics.LabelsCreated;
-                if (round == 0 && dump is not null)
+                if (perQuery)
+                {
+                    output.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  query {q} {query.Label}: {watch.Elapsed.TotalMilliseconds:F1} ms, {result.Itineraries.Count} itineraries, labels created {result.Statistics.LabelsCreated:N0}, settled {result.Statistics.LabelsSettled:N0}"));
+                }
+
+                if (round == 0 && (dump is not null || reference is not null))
                 {
                     foreach (var itinerary in result.Itineraries)
                     {
                         var transit = (itinerary.Arrival - query.Request.EarliestDeparture).TotalMinutes;
+                        fronts.Add(new FrontFidelity.Point(q, Math.Round(transit), Math.Round(itinerary.CostUsd, 2), Math.Round(itinerary.Co2eKg, 3)));
+                        if (dump is null)
+                        {
+                            continue;
+                        }
+
                         var line = string.Create(CultureInfo.InvariantCulture, $"{q} {transit:F0} {itinerary.CostUsd:F2} {itinerary.Co2eKg:F3}");
                         dump.WriteLine(legs ? line + LegsOf(itinerary) : line);
                     }
@@ -72,6 +90,10 @@ public static class ProfileLoop
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"round {round}: p50 {times[times.Count / 2]:F2} ms, total {times.Sum():F0} ms, process CPU {cpu.TotalMilliseconds:F0} ms, labels created {created:N0}, settled {settled:N0}"));
+            if (round == 0 && reference is not null)
+            {
+                FrontFidelity.Report(reference, fronts, output);
+            }
         }
 
         if (options.Has("--breakdown"))
