@@ -29,8 +29,8 @@ public static class BoundOracle
         var sample = options.Int("--sample", 150);
         var planner = new RoutePlanner(network);
         var bounds = planner.LowerBounds;
-        var pareto = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
-        var earliest = new SearchWorkspace(network, new RideTable(network), new ContinuousArrivalSlots(network));
+        var pareto = planner.CreateWorkspace();
+        var earliest = planner.CreateWorkspace();
         var random = new Random(7);
         output.WriteLine("| query | km | labels | front | sampled | prunable, search's bound | prunable, exact remaining time | search's bound / exact remaining time, p50 |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caravan.Core.Planning;
 
 namespace Caravan.Benchmarks.Latency;
 
@@ -11,7 +12,21 @@ namespace Caravan.Benchmarks.Latency;
 public static class FrontFidelity
 {
     /// <summary>One itinerary of a front: the query's index, minutes from the earliest departure to arrival, USD and kg CO2e.</summary>
-    public readonly record struct Point(int Query, double Minutes, double Cost, double Co2e);
+    public readonly record struct Point(int Query, double Minutes, double Cost, double Co2e)
+    {
+        /// <summary>
+        /// <paramref name="itinerary"/> of query <paramref name="query"/>, rounded as a dump line writes it, so fronts
+        /// compared in memory and fronts read back from a dump give the same distances.
+        /// </summary>
+        public static Point Of(int query, Itinerary itinerary, DateTimeOffset earliestDeparture) => new(
+            query,
+            Math.Round((itinerary.Arrival - earliestDeparture).TotalMinutes),
+            Math.Round(itinerary.CostUsd, 2),
+            Math.Round(itinerary.Co2eKg, 3));
+
+        /// <summary>The point as a dump line: query, minutes, cost, CO2e (what <see cref="Read"/> reads).</summary>
+        public string DumpLine => string.Create(CultureInfo.InvariantCulture, $"{Query} {Minutes:F0} {Cost:F2} {Co2e:F3}");
+    }
 
     /// <summary>Reads a front dump (<c>--dump</c>: query, minutes, cost, CO2e, then optional legs) and names the line of any malformed row.</summary>
     public static List<Point> Read(string path)

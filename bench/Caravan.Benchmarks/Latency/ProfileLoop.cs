@@ -69,15 +69,9 @@ public static class ProfileLoop
                 {
                     foreach (var itinerary in result.Itineraries)
                     {
-                        var transit = (itinerary.Arrival - query.Request.EarliestDeparture).TotalMinutes;
-                        fronts.Add(new FrontFidelity.Point(q, Math.Round(transit), Math.Round(itinerary.CostUsd, 2), Math.Round(itinerary.Co2eKg, 3)));
-                        if (dump is null)
-                        {
-                            continue;
-                        }
-
-                        var line = string.Create(CultureInfo.InvariantCulture, $"{q} {transit:F0} {itinerary.CostUsd:F2} {itinerary.Co2eKg:F3}");
-                        dump.WriteLine(legs ? line + LegsOf(itinerary) : line);
+                        var point = FrontFidelity.Point.Of(q, itinerary, query.Request.EarliestDeparture);
+                        fronts.Add(point);
+                        dump?.WriteLine(legs ? point.DumpLine + LegsOf(itinerary) : point.DumpLine);
                     }
                 }
 

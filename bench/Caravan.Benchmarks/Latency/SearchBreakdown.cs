@@ -26,7 +26,7 @@ internal sealed class SearchBreakdown
         _planner = planner;
         _network = planner.Network;
         _bounds = planner.LowerBounds;
-        _workspace = new SearchWorkspace(_network, new RideTable(_network), new ContinuousArrivalSlots(_network));
+        _workspace = planner.CreateWorkspace();
     }
 
     /// <summary>Times the bounds, the label search and the itinerary of an earliest-arrival query, then the whole <c>Plan</c> call.</summary>

@@ -185,6 +185,12 @@ public sealed class RoutePlanner
         return Compile(request, _network.IndexOf(request.Origin), _network.IndexOf(request.Destination), request.Constraints, useLowerBounds: true);
     }
 
+    /// <summary>
+    /// A search workspace over this planner's network, sharing its ride table and arrival slots: for tools that run the
+    /// search's parts themselves (queries through <see cref="Plan(RouteRequest)"/> take theirs from a pool).
+    /// </summary>
+    internal SearchWorkspace CreateWorkspace() => new(_network, _rides, _slots);
+
     private SearchRequest Compile(RouteRequest request, int origin, int destination, RouteConstraints constraints, bool useLowerBounds)
     {
         var start = PlannerClock.ToMinutes(request.EarliestDeparture);
@@ -279,7 +285,7 @@ public sealed class RoutePlanner
     /// <summary>Runs <paramref name="work"/> with a workspace from the pool, so concurrent queries never share one.</summary>
     private T WithWorkspace<T>(Func<SearchWorkspace, T> work)
     {
-        var ws = _workspaces.TryTake(out var pooled) ? pooled : new SearchWorkspace(_network, _rides, _slots);
+        var ws = _workspaces.TryTake(out var pooled) ? pooled : CreateWorkspace();
         try
         {
             return work(ws);

@@ -158,17 +158,7 @@ internal sealed class LowerBoundGraph
             }
 
             var through = d + (v == destination ? 0 : _passing[v]);
-            for (var e = inStart[v]; e < inStart[v + 1]; e++)
-            {
-                var edge = edges[e];
-                var u = (int)(uint)edge;
-                var candidate = through + (int)(edge >> 32);
-                if (candidate < distance[u])
-                {
-                    distance[u] = candidate;
-                    heap.Push(candidate, u);
-                }
-            }
+            heap.Relax(edges.AsSpan(inStart[v], inStart[v + 1] - inStart[v]), through, distance);
         }
     }
 

@@ -37,6 +37,25 @@ internal sealed class NodeHeap
         _items[i] = item;
     }
 
+    /// <summary>
+    /// Relaxes edges packed as (whole minutes in the high half, the other end in the low half) from a node reached at
+    /// <paramref name="through"/>: every other end whose <paramref name="distance"/> that shortens gets the shorter one
+    /// and is pushed.
+    /// </summary>
+    public void Relax(ReadOnlySpan<long> edges, int through, int[] distance)
+    {
+        foreach (var edge in edges)
+        {
+            var node = (int)(uint)edge;
+            var candidate = through + (int)(edge >> 32);
+            if (candidate < distance[node])
+            {
+                distance[node] = candidate;
+                Push(candidate, node);
+            }
+        }
+    }
+
     public bool TryPop(out int node, out int distance)
     {
         if (Count == 0)

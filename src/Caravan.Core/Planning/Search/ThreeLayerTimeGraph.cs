@@ -82,17 +82,7 @@ internal sealed class ThreeLayerTimeGraph
                 continue;
             }
 
-            for (var e = start[v]; e < start[v + 1]; e++)
-            {
-                var edge = edges[e];
-                var u = (int)(uint)edge;
-                var candidate = d + (int)(edge >> 32);
-                if (candidate < distance[u])
-                {
-                    distance[u] = candidate;
-                    heap.Push(candidate, u);
-                }
-            }
+            heap.Relax(edges.AsSpan(start[v], start[v + 1] - start[v]), d, distance);
         }
     }
 
