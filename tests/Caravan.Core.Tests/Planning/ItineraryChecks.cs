@@ -118,12 +118,12 @@ internal static class ItineraryChecks
         var cutoff = PlanningCase.Minutes(service.CutoffHours);
         Assert.True(ready <= leave - cutoff, $"{service.Id} boarded at {leg.From.Locode} after the cut-off (ready {ready}, leaves {leave}, cut-off {cutoff} min)");
         Assert.True(leave <= latestLeave, "the first ride leaves within the departure window");
-        Assert.Equal(tripStart, BruteForceEarliestArrival.FirstTrip(service, ready - PlanningCase.Minutes(service.Stops[board].DepartureHours ?? 0) + cutoff));
+        Assert.Equal(tripStart, BruteForceSearch.FirstTrip(service, ready - PlanningCase.Minutes(service.Stops[board].DepartureHours ?? 0) + cutoff));
         Assert.Equal(tripStart + PlanningCase.Minutes(service.Stops[alight].ArrivalHours ?? 0), PlanningCase.Minutes(leg.Arrival));
         Assert.Equal(stops.Skip(board + 1).Take(alight - board - 1), leg.Via.Select(v => v.Locode));
 
-        var stretches = Enumerable.Range(board + 1, alight - board).Select(k => BruteForceEarliestArrival.Stretch(c, service, stops[k - 1], stops[k])).ToList();
-        var total = Enumerable.Range(1, stops.Count - 1).Sum(k => BruteForceEarliestArrival.Stretch(c, service, stops[k - 1], stops[k]).DistanceKm);
+        var stretches = Enumerable.Range(board + 1, alight - board).Select(k => BruteForceSearch.Stretch(c, service, stops[k - 1], stops[k])).ToList();
+        var total = Enumerable.Range(1, stops.Count - 1).Sum(k => BruteForceSearch.Stretch(c, service, stops[k - 1], stops[k]).DistanceKm);
         var km = stretches.Sum(l => l.DistanceKm);
         Assert.Equal(stretches.Select(l => l.Id), leg.Links.Select(l => l.Id));
         Assert.Equal(km, leg.DistanceKm, 6);
@@ -164,7 +164,8 @@ internal static class ItineraryChecks
         Assert.Equal(leg.Links.Sum(l => l.DistanceKm * KgPerTeuKm(l.Mode)) * co2eFactor, leg.TransportCo2eKg, 6);
     }
 
-    private static double KgPerTeuKm(TransportMode mode) => mode switch
+    /// <summary>The test network's well-to-wheel emission factor for <paramref name="mode"/>, kg CO2e per TEU-km.</summary>
+    public static double KgPerTeuKm(TransportMode mode) => mode switch
     {
         TransportMode.Rail => TestNetwork.RailKgPerTeuKm,
         TransportMode.Road => TestNetwork.RoadKgPerTeuKm,

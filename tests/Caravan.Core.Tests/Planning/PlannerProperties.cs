@@ -39,13 +39,23 @@ public sealed class PlannerProperties
         Prop.ForAll(PlanningCases.Arbitrary, c =>
         {
             var planner = new RoutePlanner(c.Network);
-            var expected = BruteForceEarliestArrival.Minutes(c);
+            var expected = BruteForceSearch.EarliestArrivalMinutes(c);
 
             var front = planner.Plan(c.Request).Itineraries;
             var earliest = planner.EarliestArrival(c.Request);
 
             Assert.Equal(expected, front.Count == 0 ? null : front.Min(i => PlanningCase.Minutes(i.Arrival)));
             Assert.Equal(expected, earliest is null ? null : PlanningCase.Minutes(earliest.Arrival));
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property The_exact_front_is_the_brute_force_Pareto_set() =>
+        Prop.ForAll(PlanningCases.Arbitrary, c =>
+        {
+            // The search orders arrival contexts, skips covered transfers and trip boardings, and prunes with lower
+            // bounds; the brute force compares nothing across states, so the two agree only if all that loses nothing.
+            var request = c.Request with { Tolerance = FrontTolerance.Exact };
+            Assert.Equal(BruteForceSearch.ParetoFront(c), Criteria(new RoutePlanner(c.Network).Plan(request)));
         });
 
     [Property(MaxTest = Cases)]
