@@ -28,6 +28,12 @@ public interface IEventStore
     /// </summary>
     Task<StoredChain> ReadChainAsync(ShipmentId shipment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The length of each chain (the sequence of its last entry) of the shipments <paramref name="party"/> holds a
+    /// role in, as recorded at the last append; shipments with no entry yet are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<ShipmentId, long>> ChainLengthsAsync(PartyId party, CancellationToken cancellationToken);
+
     /// <summary>How many entries are stored, over every shipment.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken);
 

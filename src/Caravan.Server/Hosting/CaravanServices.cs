@@ -94,6 +94,7 @@ public static class CaravanServices
         services.AddSingleton<ChainTips>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ChainAudit>();
+        services.AddSingleton<ShipmentStatuses>();
         services.AddHostedService<RecordStartup>();
         return services;
     }

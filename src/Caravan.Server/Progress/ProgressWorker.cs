@@ -62,8 +62,18 @@ public sealed class ProgressWorker(
     /// <summary>The progress of <paramref name="device"/> on <paramref name="shipment"/> as the worker holds it now; null before its first reading.</summary>
     public DeviceProgress? Current(DeviceId device, ShipmentId shipment) => _states.GetValueOrDefault((device, shipment));
 
-    /// <summary>The shipment's latest estimate since start, over all its devices; null when none was made since start.</summary>
+    /// <summary>
+    /// The shipment's latest estimate over all its devices: the worker's since start, or one read from the store and
+    /// kept (<see cref="RememberSavedEta"/>); null when there is neither.
+    /// </summary>
     public EtaSnapshot? LatestEta(ShipmentId shipment) => _etas.GetValueOrDefault(shipment);
+
+    /// <summary>
+    /// Keeps <paramref name="saved"/>, an estimate read from the store, as <paramref name="shipment"/>'s latest unless
+    /// the worker has one already, and returns the one kept. The worker's own next estimate replaces it (the worker
+    /// keeps each estimate here before it saves it, so a saved one is never newer than one kept here).
+    /// </summary>
+    public EtaSnapshot RememberSavedEta(ShipmentId shipment, EtaSnapshot saved) => _etas.GetOrAdd(shipment, saved);
 
     /// <summary>The state JSON as stored, so the API can read the latest estimate (<see cref="EtaSnapshot"/>).</summary>
     public static DeviceProgress? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<DeviceProgress>(json, Json);

@@ -73,16 +73,25 @@ public static class ShipmentEndpoints
     }
 
     internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(
-        ClaimsPrincipal user, IShipmentStore shipments, IEventStore events, IAlertStore alerts, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
+        ClaimsPrincipal user,
+        IShipmentStore shipments,
+        IEventStore events,
+        ShipmentStatuses statuses,
+        IAlertStore alerts,
+        ProgressWorker progress,
+        IProgressStore saved,
+        CancellationToken cancellationToken)
     {
         var party = Caller.From(user).RequiredParty;
         var list = await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false);
         var unresolved = await alerts.CountUnresolvedAsync(party, cancellationToken).ConfigureAwait(false);
+        var chainLengths = await events.ChainLengthsAsync(party, cancellationToken).ConfigureAwait(false);
         var responses = new List<ShipmentResponse>(list.Count);
         foreach (var shipment in list)
         {
-            // One read of each chain (the status); the estimate is the worker's in memory, or the one it saved last.
-            var status = await ShipmentStatusReader.DeriveAsync(events, shipment, cancellationToken).ConfigureAwait(false);
+            // A chain is read only when it has grown since its status was last derived; the estimate is the worker's
+            // in memory, or the one it saved last.
+            var status = await statuses.OfAsync(shipment, chainLengths.GetValueOrDefault(shipment.Id), cancellationToken).ConfigureAwait(false);
             var eta = await EtaAsync(shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
             responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status, eta, unresolved.GetValueOrDefault(shipment.Id)));
         }
@@ -94,7 +103,7 @@ public static class ShipmentEndpoints
         string id,
         ClaimsPrincipal user,
         ShipmentAccess access,
-        IEventStore events,
+        ShipmentStatuses statuses,
         IAlertStore alerts,
         ProgressWorker progress,
         IProgressStore saved,
@@ -106,7 +115,7 @@ public static class ShipmentEndpoints
             return NotFound(id);
         }
 
-        var status = await ShipmentStatusReader.DeriveAsync(events, found.Shipment, cancellationToken).ConfigureAwait(false);
+        var status = await statuses.OfAsync(found.Shipment, chainLength: null, cancellationToken).ConfigureAwait(false);
         var eta = await EtaAsync(found.Shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
         var unresolved = await alerts.CountUnresolvedAsync(caller.RequiredParty, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status, eta, unresolved.GetValueOrDefault(found.Shipment.Id)));
@@ -132,9 +141,18 @@ public static class ShipmentEndpoints
         return TypedResults.Ok(positions);
     }
 
-    private static async Task<EtaSnapshot?> EtaAsync(ShipmentId shipment, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken) =>
-        progress.LatestEta(shipment)
-        ?? ProgressWorker.Read(await saved.LatestAsync(shipment, cancellationToken).ConfigureAwait(false))?.Eta;
+    private static async Task<EtaSnapshot?> EtaAsync(ShipmentId shipment, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
+    {
+        if (progress.LatestEta(shipment) is { } latest)
+        {
+            return latest;
+        }
+
+        // Read from the store once (after a restart, or for a shipment the worker has not followed since): kept in
+        // memory after that, until the worker's next estimate replaces it.
+        var stored = ProgressWorker.Read(await saved.LatestAsync(shipment, cancellationToken).ConfigureAwait(false))?.Eta;
+        return stored is null ? null : progress.RememberSavedEta(shipment, stored);
+    }
 
     /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>
     public static ProblemHttpResult NotFound(string id) =>

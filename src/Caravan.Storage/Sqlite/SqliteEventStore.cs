@@ -63,6 +63,26 @@ public sealed class SqliteEventStore : IEventStore
         return new StoredChain(entries, head);
     }
 
+    public async Task<IReadOnlyDictionary<ShipmentId, long>> ChainLengthsAsync(PartyId party, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command(
+            null,
+            """
+            SELECT h.shipment_id, h.sequence FROM chain_heads h
+            WHERE EXISTS (SELECT 1 FROM shipment_parties p WHERE p.shipment_id = h.shipment_id AND p.party_id = $party)
+            """,
+            ("$party", party.Value));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var lengths = new Dictionary<ShipmentId, long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lengths[ShipmentId.Parse(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return lengths;
+    }
+
     private static async Task<IReadOnlyList<ChainEntry>> ListAsync(
         SqliteConnection connection, SqliteTransaction? transaction, ShipmentId shipment, CancellationToken cancellationToken)
     {

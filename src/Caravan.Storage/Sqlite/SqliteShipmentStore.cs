@@ -160,7 +160,8 @@ public sealed class SqliteShipmentStore : IShipmentStore
         var shipments = new List<Shipment>(ids.Count);
         foreach (var id in ids)
         {
-            shipments.Add((await ReadAsync(connection, id, cancellationToken).ConfigureAwait(false))!);
+            // A booked shipment never changes: read once, then from memory (as FindAsync).
+            shipments.Add((await _shipments.GetOrReadAsync(id, () => ReadAsync(connection, id, cancellationToken)).ConfigureAwait(false))!);
         }
 
         return shipments;

@@ -44,6 +44,18 @@ public sealed class ProgressRestartTests
             Assert.Equal(stored.Progress.Stops, restored.Progress.Stops);
             Assert.Equal(stored.Eta, restored.Eta);
             Assert.Equal(stored.WrittenDestinationP50, restored.WrittenDestinationP50);
+
+            // With no worker estimate since the start, the shipment and the list show the stored one (the list's second
+            // answer from memory).
+            var client = await ForwarderAsync(idle);
+            var shown = (await client.GetFromJsonAsync<JsonObject>($"/api/shipments/{track.Shipment}"))!["eta"]!;
+            Assert.Equal(stored.Eta!.DestinationP50, shown["destination"]!["p50"]!.GetValue<DateTimeOffset>());
+            for (var call = 0; call < 2; call++)
+            {
+                var listed = (await client.GetFromJsonAsync<JsonArray>("/api/shipments"))!.Single(x => x!["id"]!.GetValue<string>() == track.Shipment)!;
+                Assert.Equal(shown.ToJsonString(), listed["eta"]!.ToJsonString());
+            }
+
             await resumed.PostAsync(unfollowed);
         }
 
