@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "The corridor network in {Directory} could not be loaded: {Problem}")]
     public static partial void NetworkUnavailable(ILogger logger, string directory, string problem);
 
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Planner ready: {Terminals} terminals, {Services} services, in {Seconds:F2} s")]
+    public static partial void PlannerReady(ILogger logger, int terminals, int services, double seconds);
+
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Party {PartyId} registered device {DeviceId} ({Kind})")]
     public static partial void DeviceRegistered(ILogger logger, string partyId, string deviceId, string kind);
 

@@ -31,6 +31,9 @@ public sealed class CaravanFactory(string dataDirectory, IReadOnlyDictionary<str
         // Nor does the retention worker run on its own: tests move the clock by weeks, and its hourly pass would thin
         // their readings mid-test. Retention tests run passes themselves, or turn it on.
         builder.UseSetting("Caravan:Retention:Enabled", "false");
+
+        // Nor is the network loaded ahead of use: most tests never plan, and dozens of servers start in one run.
+        builder.UseSetting("Caravan:Server:PreparePlannerOnStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -32,6 +32,12 @@ public sealed class RoutePlanner
     /// <summary>The lower bounds the searches use; their landmark tables are computed on first use.</summary>
     internal LowerBoundGraph LowerBounds => _bounds;
 
+    /// <summary>
+    /// Computes now what the planner otherwise computes on its first request (the landmark tables of the earliest-arrival
+    /// bound), so that request does not wait for it. Safe to call from any thread, and more than once.
+    /// </summary>
+    public void Prepare() => _ = _bounds.Landmarks;
+
     /// <summary>The Pareto set of itineraries for <paramref name="request"/>, sorted by arrival; or the reason there is none.</summary>
     public PlanResult Plan(RouteRequest request) => Plan(request, useLowerBounds: true);
 

@@ -89,6 +89,7 @@ public static class CaravanServices
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton<CorridorNetworkProvider>();
+        services.AddHostedService<PlannerWarmup>();
         services.AddSingleton<PlatformKeys>();
         services.AddSingleton<ChainEntryFeed>();
         services.AddSingleton<ChainTips>();

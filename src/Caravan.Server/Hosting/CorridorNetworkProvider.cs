@@ -27,6 +27,9 @@ public sealed class CorridorNetworkProvider
         return planner;
     }
 
+    /// <summary>Whether the network has been loaded (or found unusable) already.</summary>
+    public bool IsLoaded => _loaded.IsValueCreated;
+
     private static (RoutePlanner?, string?) Load(string directory, ILogger logger)
     {
         if (!Directory.Exists(directory))

@@ -12,6 +12,12 @@ public sealed class ServerOptions
     /// <summary>The network CSV directory; null: <c>data/network</c> beside the server, else <c>./data/network</c>.</summary>
     public string? NetworkDirectory { get; set; }
 
+    /// <summary>
+    /// Load the network and prepare its planner in the background as the server starts (default true), so the first
+    /// plan request does not wait for it; false loads it on the first request that needs it.
+    /// </summary>
+    public bool PreparePlannerOnStart { get; set; } = true;
+
     /// <summary>The largest JSON request body, in bytes (default 64 KiB).</summary>
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
 
