@@ -21,11 +21,11 @@ public static class ParetoWorker
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        string Arg(string name) => args[args.ToList().IndexOf(name) + 1];
-        var network = NetworkDirectory.Load(Arg("--dir"));
+        var options = new CommandArgs(args);
+        var network = NetworkDirectory.Load(options.Value("--dir") ?? throw new ArgumentException("pareto-worker needs --dir"));
         var planner = new RoutePlanner(network);
-        var seed = int.Parse(Arg("--seed"), CultureInfo.InvariantCulture);
-        var queries = PlanningQuery.Random(network, int.Parse(Arg("--queries"), CultureInfo.InvariantCulture), seed);
+        var seed = options.Int("--seed", 1);
+        var queries = PlanningQuery.Random(network, options.Int("--queries", 20), seed);
         foreach (var q in PlanningQuery.Random(network, 3, seed + 1000))
         {
             planner.Plan(q.Request with { Criteria = PlanningCriteria.Arrival });
@@ -33,7 +33,7 @@ public static class ParetoWorker
 
         output.WriteLine(Ready);
         output.Flush();
-        for (var i = int.Parse(Arg("--from"), CultureInfo.InvariantCulture); i < queries.Count; i++)
+        for (var i = options.Int("--from", 0); i < queries.Count; i++)
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
