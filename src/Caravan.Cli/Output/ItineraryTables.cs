@@ -25,14 +25,15 @@ public static class ItineraryTables
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{from.Name} ({from.Locode}) → {to.Name} ({to.Locode}), {containers}, leaving {TimeText.Utc(request.EarliestDeparture)} UTC or up to {request.DepartureWindow.TotalDays:0.#} days later: {result.Itineraries.Count} itinerar{(result.Itineraries.Count == 1 ? "y" : "ies")}"));
-        console.Write(Summary(result.Itineraries, i => (i + 1).ToString(CultureInfo.InvariantCulture)));
+        console.Write(Summary(result.Itineraries, i => (i + 1).ToString(CultureInfo.InvariantCulture), _ => null));
         if (result.Alternatives.Count > 0)
         {
             console.WriteLine();
             console.WriteLine("Other corridors, not on the Pareto front (\"beaten by #n\": that itinerary is no later, no dearer and no dirtier):");
             console.Write(Summary(
                 result.Alternatives.Select(a => a.Itinerary).ToList(),
-                i => result.Alternatives[i].DominatedBy is { } by ? $"A{i + 1}, beaten by #{by + 1}" : $"A{i + 1}"));
+                i => $"A{i + 1}",
+                i => result.Alternatives[i].DominatedBy is { } by ? $"beaten by #{by + 1}" : null));
         }
 
         if (!legs)
@@ -58,7 +59,11 @@ public static class ItineraryTables
         console.Write(Legs(itinerary));
     }
 
-    private static Table Summary(IReadOnlyList<Itinerary> itineraries, Func<int, string> number)
+    /// <summary>
+    /// One row per itinerary. <paramref name="remark"/> adds a line under the corridor (null for none); the countries
+    /// wrap before the corridor does, so corridor names stay whole on a 160-column page.
+    /// </summary>
+    private static Table Summary(IReadOnlyList<Itinerary> itineraries, Func<int, string> number, Func<int, string?> remark)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("#").RightAligned())
@@ -69,13 +74,13 @@ public static class ItineraryTables
             .AddColumn(new TableColumn("USD").RightAligned().NoWrap())
             .AddColumn(new TableColumn("kg CO2e").RightAligned().NoWrap())
             .AddColumn(new TableColumn("Transfers").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("Countries").NoWrap());
+            .AddColumn(new TableColumn("Countries"));
         for (var i = 0; i < itineraries.Count; i++)
         {
             var it = itineraries[i];
             table.AddRow(Cells(
                 number(i),
-                ShortCorridors(it),
+                remark(i) is { } note ? $"{ShortCorridors(it)}\n{note}" : ShortCorridors(it),
                 TimeText.Utc(it.Departure),
                 $"{TimeText.Utc(it.ArrivalP50)} / {TimeText.Utc(it.ArrivalP90)}",
                 Words.Number(it.TransitTime.TotalDays, 1),
