@@ -55,6 +55,17 @@ public sealed class DefaultNetworkTests(DefaultNetworkFixture fixture) : IClassF
     }
 
     [Fact]
+    public void The_northern_run_from_Dostyk_names_each_railway_once_on_its_own()
+    {
+        var legs = fixture.RoutePlanner.Plan(Request("CNCKG", "DEDUI")).Itineraries.SelectMany(i => i.Legs).ToList();
+
+        // A carrier's write rights split the operator text at '/': each railway must stand alone there.
+        var run = legs.First(l => l.Service is null && l.From.Locode.Value == "KZDSK");
+        Assert.Equal(["KTZ", "RZD", "BCh", "PKP"], run.Operator.Split('/', StringSplitOptions.TrimEntries));
+        Assert.All(legs, l => Assert.DoesNotContain(",", l.Operator, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Planning_is_deterministic_including_the_percentiles()
     {
         var first = fixture.RoutePlanner.Plan(Request("CNXIY", "DEDUI") with { IncludeCorridorAlternatives = true });

@@ -44,6 +44,29 @@ public sealed class CarrierLegTests(RecordFixture record) : IClassFixture<Record
         Assert.Contains("names no place", (await Api.ProblemAsync(placeless))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_railway_on_a_run_that_several_operate_writes_at_that_runs_ends_and_nowhere_else()
+    {
+        // The first itinerary's run from Dostyk to Poland is KTZ, then RZD, then BCh, then PKP: one leg, four railways.
+        var response = await record.Client("forwarder").PostAsJsonAsync("/api/plan", Api.PlanRequest());
+        var plan = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var itinerary = plan["itineraries"]![0]!;
+        var run = itinerary["legs"]!.AsArray().Select(l => l!).Single(l => l["from"]!.GetValue<string>() == "KZDSK" && l["service"] is null);
+
+        var (railway, _) = await record.Factory.PartyAsync("rzd", "carrier", "RU");
+        using var key = await EventApi.RegisterKeyAsync(railway, "rzd");
+        var shipment = await Api.CreateShipmentAsync(
+            record.Client("forwarder"),
+            Api.ShipmentBody("xian-shipper", "dui-consignee", plan["request"]!.AsObject(), itinerary["itineraryId"]!.GetValue<string>(), ("rzd", "carrier")));
+
+        var atItsRun = await EventApi.PostAsync(railway, shipment, EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "DEPA", place: run["from"]!.GetValue<string>()), key));
+        var atTheOrigin = await EventApi.PostAsync(railway, shipment, EventApi.Envelope(EventApi.Event(shipment, "TRANSPORT", "DEPA", place: Api.Origin), key));
+
+        Assert.Equal(HttpStatusCode.Created, atItsRun.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, atTheOrigin.StatusCode);
+        Assert.Equal(["KTZ", "RZD", "BCh", "PKP"], Operators(run));
+    }
+
     private static string[] Operators(JsonNode leg) => leg["operator"]!.GetValue<string>().Split('/', StringSplitOptions.TrimEntries);
 
     private static bool PartyIdLike(string name) => name.Length is >= 2 and <= 20 && name.All(char.IsAsciiLetterOrDigit);
