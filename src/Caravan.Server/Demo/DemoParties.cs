@@ -72,7 +72,8 @@ public static class DemoParties
         _ => null,
     };
 
-    // A leg's operator is its links' operators joined: "ADY, ADY / GR, Georgian Railway".
+    // A leg's operator names its links' operators in order between slashes: "ADY / GR / Georgian Railway". Shipments
+    // booked before 2026-12-03 joined them with commas as well ("ADY, ADY / GR, Georgian Railway"): both are read.
     private static string[] Operators(string text) =>
         text.Split([',', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : [text];
 
