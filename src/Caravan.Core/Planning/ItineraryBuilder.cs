@@ -140,7 +140,7 @@ internal static class ItineraryBuilder
             Mode = arcLinks[0].Mode,
             Gauge = arcLinks[0].Gauge,
             Service = null,
-            Operator = JoinOperators(arcLinks.Select(l => l.Operator)),
+            Operator = OperatorNames.Join(arcLinks.Select(l => l.Operator)),
             Departure = PlannerClock.ToTime(first.MoveStart + shift),
             Arrival = PlannerClock.ToTime(moves[^1].Time + shift),
             DistanceKm = arcLinks.Sum(l => l.DistanceKm),
@@ -180,16 +180,4 @@ internal static class ItineraryBuilder
 
         return result;
     }
-
-    /// <summary>
-    /// The operators of a continuous run, in the order the run meets them, each once, joined with <c>" / "</c> as a
-    /// joint service's are: links <c>KTZ</c>, <c>KTZ / RZD</c>, <c>RZD</c> make <c>KTZ / RZD</c>. A carrier's write rights
-    /// read this text split at <c>/</c>, so every operator must stand alone between the slashes.
-    /// </summary>
-    internal static string JoinOperators(IEnumerable<string> linkOperators) =>
-        string.Join(
-            " / ",
-            linkOperators
-                .SelectMany(o => o.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                .Distinct(StringComparer.Ordinal));
 }

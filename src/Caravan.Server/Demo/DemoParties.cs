@@ -72,10 +72,11 @@ public static class DemoParties
         _ => null,
     };
 
-    // A leg's operator names its links' operators in order between slashes: "ADY / GR / Georgian Railway". Shipments
-    // booked before 2026-12-03 joined them with commas as well ("ADY, ADY / GR, Georgian Railway"): both are read.
+    // A leg's operators (OperatorNames). Shipments booked before 2026-12-03 also joined a run's links with commas
+    // ("ADY, ADY / GR, Georgian Railway"): those are read too.
     private static string[] Operators(string text) =>
-        text.Split([',', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : [text];
+        OperatorNames.Split(text).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()
+            is { Length: > 0 } names ? names : [text];
 
     private static PartyId? CarrierNamed(string name) => name switch
     {

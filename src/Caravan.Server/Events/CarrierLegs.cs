@@ -1,19 +1,19 @@
 using Caravan.Core.Geography;
+using Caravan.Core.Network;
 using Caravan.Core.Shipments;
 
 namespace Caravan.Server.Events;
 
 /// <summary>
-/// Which legs of a shipment a carrier operates: those whose operator — the itinerary's operator text, split at
-/// <c>/</c> for joint services such as <c>"ADY / GR"</c> — names the party by its id or its name, ignoring case
+/// Which legs of a shipment a carrier operates: those whose operator text (<see cref="OperatorNames"/>, e.g.
+/// <c>"ADY / GR"</c>) names the party by its id or its name, ignoring case
 /// (party <c>ktz</c> operates the <c>KTZ</c> and <c>CR / KTZ</c> legs). A carrier that operates legs may write
 /// events only at their terminals; one that operates none is not restricted to places.
 /// </summary>
 internal static class CarrierLegs
 {
     public static IReadOnlyList<ShipmentLeg> OperatedBy(Party party, ShipmentItinerary itinerary) =>
-        itinerary.Legs.Where(leg => leg.Operator
-            .Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        itinerary.Legs.Where(leg => OperatorNames.Split(leg.Operator)
             .Any(name => string.Equals(name, party.Id.Value, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, party.Name, StringComparison.OrdinalIgnoreCase)))
         .ToList();

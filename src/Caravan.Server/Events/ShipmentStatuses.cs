@@ -18,19 +18,35 @@ public sealed class ShipmentStatuses(IEventStore events)
 
     private readonly ConcurrentDictionary<ShipmentId, Derived> _derived = new();
 
-    /// <summary>
-    /// <paramref name="shipment"/>'s status. With <paramref name="chainLength"/> (from
-    /// <see cref="IEventStore.ChainLengthsAsync"/>; 0 for a chain with no entry), one derived from a chain that long
-    /// is reused; without it, the chain is always read.
-    /// </summary>
-    public async Task<ShipmentStatus> OfAsync(Shipment shipment, long? chainLength, CancellationToken cancellationToken)
+    /// <summary><paramref name="shipment"/>'s status, derived from its chain as it is now (read every time).</summary>
+    public Task<ShipmentStatus> OfAsync(Shipment shipment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        if (chainLength is { } length && _derived.TryGetValue(shipment.Id, out var known) && known.ChainLength == length)
+        return DeriveAsync(shipment, cancellationToken);
+    }
+
+    /// <summary>
+    /// The statuses of <paramref name="shipments"/>, all of which <paramref name="party"/> holds a role in: a chain is
+    /// read only when it is longer than when its status was last derived (one query gives the party's chain lengths).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ShipmentId, ShipmentStatus>> OfPartyAsync(
+        PartyId party, IReadOnlyList<Shipment> shipments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shipments);
+        var lengths = await events.ChainLengthsAsync(party, cancellationToken).ConfigureAwait(false);
+        var statuses = new Dictionary<ShipmentId, ShipmentStatus>(shipments.Count);
+        foreach (var shipment in shipments)
         {
-            return known.Status;
+            statuses[shipment.Id] = _derived.TryGetValue(shipment.Id, out var known) && known.ChainLength == lengths.GetValueOrDefault(shipment.Id)
+                ? known.Status
+                : await DeriveAsync(shipment, cancellationToken).ConfigureAwait(false);
         }
 
+        return statuses;
+    }
+
+    private async Task<ShipmentStatus> DeriveAsync(Shipment shipment, CancellationToken cancellationToken)
+    {
         var entries = await events.ListAsync(shipment.Id, cancellationToken).ConfigureAwait(false);
 
         // An entry whose stored event no longer parses is damaged; /verify names it, and it tells nothing of the status.

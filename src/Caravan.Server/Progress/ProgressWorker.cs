@@ -63,19 +63,22 @@ public sealed class ProgressWorker(
     public DeviceProgress? Current(DeviceId device, ShipmentId shipment) => _states.GetValueOrDefault((device, shipment));
 
     /// <summary>
-    /// The shipment's latest estimate over all its devices: the worker's since start, or one read from the store and
-    /// kept (<see cref="RememberSavedEta"/>); null when there is neither.
+    /// The shipment's latest estimate over all its devices: the worker's since start, else the one saved last — read
+    /// from the store once, then kept until the worker's own next estimate replaces it (the worker keeps each estimate
+    /// before it saves it, so a saved one is never newer than one kept); null when there is none.
     /// </summary>
-    public EtaSnapshot? LatestEta(ShipmentId shipment) => _etas.GetValueOrDefault(shipment);
+    public async Task<EtaSnapshot?> LatestEtaAsync(ShipmentId shipment, CancellationToken cancellationToken)
+    {
+        if (_etas.TryGetValue(shipment, out var latest))
+        {
+            return latest;
+        }
 
-    /// <summary>
-    /// Keeps <paramref name="saved"/>, an estimate read from the store, as <paramref name="shipment"/>'s latest unless
-    /// the worker has one already, and returns the one kept. The worker's own next estimate replaces it (the worker
-    /// keeps each estimate here before it saves it, so a saved one is never newer than one kept here).
-    /// </summary>
-    public EtaSnapshot RememberSavedEta(ShipmentId shipment, EtaSnapshot saved) => _etas.GetOrAdd(shipment, saved);
+        var saved = Read(await store.LatestAsync(shipment, cancellationToken).ConfigureAwait(false))?.Eta;
+        return saved is null ? null : _etas.GetOrAdd(shipment, saved);
+    }
 
-    /// <summary>The state JSON as stored, so the API can read the latest estimate (<see cref="EtaSnapshot"/>).</summary>
+    /// <summary>A state as the store holds it (JSON), read back.</summary>
     public static DeviceProgress? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<DeviceProgress>(json, Json);
 
     /// <summary>Registers the telematics key to party <c>caravan</c> before the server takes requests, then starts following.</summary>

@@ -73,27 +73,17 @@ public static class ShipmentEndpoints
     }
 
     internal static async Task<Ok<List<ShipmentResponse>>> ListAsync(
-        ClaimsPrincipal user,
-        IShipmentStore shipments,
-        IEventStore events,
-        ShipmentStatuses statuses,
-        IAlertStore alerts,
-        ProgressWorker progress,
-        IProgressStore saved,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, IShipmentStore shipments, ShipmentStatuses statuses, IAlertStore alerts, ProgressWorker progress, CancellationToken cancellationToken)
     {
         var party = Caller.From(user).RequiredParty;
         var list = await shipments.ListForPartyAsync(party, cancellationToken).ConfigureAwait(false);
         var unresolved = await alerts.CountUnresolvedAsync(party, cancellationToken).ConfigureAwait(false);
-        var chainLengths = await events.ChainLengthsAsync(party, cancellationToken).ConfigureAwait(false);
+        var status = await statuses.OfPartyAsync(party, list, cancellationToken).ConfigureAwait(false);
         var responses = new List<ShipmentResponse>(list.Count);
         foreach (var shipment in list)
         {
-            // A chain is read only when it has grown since its status was last derived; the estimate is the worker's
-            // in memory, or the one it saved last.
-            var status = await statuses.OfAsync(shipment, chainLengths.GetValueOrDefault(shipment.Id), cancellationToken).ConfigureAwait(false);
-            var eta = await EtaAsync(shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
-            responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status, eta, unresolved.GetValueOrDefault(shipment.Id)));
+            var eta = await progress.LatestEtaAsync(shipment.Id, cancellationToken).ConfigureAwait(false);
+            responses.Add(ShipmentResponse.From(shipment, shipment.RolesOf(party), status[shipment.Id], eta, unresolved.GetValueOrDefault(shipment.Id)));
         }
 
         return TypedResults.Ok(responses);
@@ -106,7 +96,6 @@ public static class ShipmentEndpoints
         ShipmentStatuses statuses,
         IAlertStore alerts,
         ProgressWorker progress,
-        IProgressStore saved,
         CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -115,8 +104,8 @@ public static class ShipmentEndpoints
             return NotFound(id);
         }
 
-        var status = await statuses.OfAsync(found.Shipment, chainLength: null, cancellationToken).ConfigureAwait(false);
-        var eta = await EtaAsync(found.Shipment.Id, progress, saved, cancellationToken).ConfigureAwait(false);
+        var status = await statuses.OfAsync(found.Shipment, cancellationToken).ConfigureAwait(false);
+        var eta = await progress.LatestEtaAsync(found.Shipment.Id, cancellationToken).ConfigureAwait(false);
         var unresolved = await alerts.CountUnresolvedAsync(caller.RequiredParty, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ShipmentResponse.From(found.Shipment, found.Roles, status, eta, unresolved.GetValueOrDefault(found.Shipment.Id)));
     }
@@ -139,19 +128,6 @@ public static class ShipmentEndpoints
         }
 
         return TypedResults.Ok(positions);
-    }
-
-    private static async Task<EtaSnapshot?> EtaAsync(ShipmentId shipment, ProgressWorker progress, IProgressStore saved, CancellationToken cancellationToken)
-    {
-        if (progress.LatestEta(shipment) is { } latest)
-        {
-            return latest;
-        }
-
-        // Read from the store once (after a restart, or for a shipment the worker has not followed since): kept in
-        // memory after that, until the worker's next estimate replaces it.
-        var stored = ProgressWorker.Read(await saved.LatestAsync(shipment, cancellationToken).ConfigureAwait(false))?.Eta;
-        return stored is null ? null : progress.RememberSavedEta(shipment, stored);
     }
 
     /// <summary>The one answer for a shipment that does not exist and for one the caller holds no role in.</summary>
