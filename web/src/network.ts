@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Itinerary, LinkProperties, TerminalProperties } from './types';
+import { fold } from './fold';
 
 /** The corridor network from GET /api/network, split and indexed for the map and the pickers. */
 export interface CorridorNetwork {
@@ -51,18 +52,9 @@ export function linksForMap(network: CorridorNetwork): FeatureCollection<LineStr
   };
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ı/g, 'i')
-    .toLowerCase()
-    .trim();
-}
-
 /**
  * Terminals matching what the user typed, best first: an exact LOCODE, then names starting with the text, then
- * LOCODEs starting with it, then names containing it. Accents and case do not matter ("duisburg", "Dostyk", "cnckg").
+ * LOCODEs starting with it, then names containing it. Accents, apostrophes and case do not matter ("duisburg", "Constanta", "Xian", "cnckg").
  */
 export function searchTerminals(terminals: readonly TerminalProperties[], query: string, limit = 8): TerminalProperties[] {
   const q = fold(query);

@@ -1,5 +1,6 @@
 /** The shipments list's logic: status words, the arrival to show, filtering and search. Pure, tested in test/shipments.test.ts. */
 import type { Shipment, ShipmentStatus } from './shipment-types';
+import { fold } from './fold';
 
 export const STATUS_LABELS: Record<ShipmentStatus, string> = {
   booked: 'Booked',
@@ -46,15 +47,6 @@ export function placesOf(s: Shipment): string[] {
     places.add(leg.to);
   }
   return [...places];
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Turkish dotless ı has no decomposition: Halkalı is found as "halkali".
-    .replace(/ı/g, 'i');
 }
 
 /**

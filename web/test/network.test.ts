@@ -37,6 +37,7 @@ describe('searching terminals by name and LOCODE', () => {
     expect(searchTerminals(terminals, 'dost').map((t) => t.locode)).toEqual(['KZDOS']);
     expect(searchTerminals(terminals, 'ALAT').map((t) => t.locode)).toEqual(['AZBAK']);
     expect(searchTerminals(terminals, 'Xí').map((t) => t.locode)).toEqual(['CNXIY']);
+    expect(searchTerminals(terminals, 'xian').map((t) => t.locode)).toEqual(['CNXIY']);
   });
   it('finds LOCODE prefixes, and nothing for empty text', () => {
     expect(searchTerminals(terminals, 'KZ').map((t) => t.locode).sort()).toEqual(['KZAKT', 'KZDOS']);

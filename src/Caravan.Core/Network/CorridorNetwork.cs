@@ -58,8 +58,9 @@ public sealed partial class CorridorNetwork
         Reference.ContainerTypes.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Terminals a user may mean by <paramref name="query"/>: an exact code first, then an exact name, then names
-    /// containing the text (case- and accent-insensitive).
+    /// Terminals a user may mean by <paramref name="query"/>: an exact code first, then an exact name, then names with
+    /// the text as a whole word, then names containing it, compared as <see cref="PlaceNames.Fold"/> folds them (case, diacritics and apostrophes do
+    /// not matter).
     /// </summary>
     public IReadOnlyList<Terminal> ResolveTerminal(string query)
     {
@@ -69,22 +70,22 @@ public sealed partial class CorridorNetwork
             return [byCode];
         }
 
-        var folded = Fold(query);
-        var exact = Terminals.Where(t => Fold(t.Name) == folded || Fold(t.Name).Split(" (")[0] == folded).ToList();
+        var folded = PlaceNames.Fold(query);
+        var names = Terminals.Select(t => (Terminal: t, Name: PlaceNames.Fold(t.Name))).ToList();
+        var exact = names.Where(n => n.Name == folded || n.Name.Split(" (")[0] == folded).Select(n => n.Terminal).ToList();
         if (exact.Count > 0)
         {
             return exact;
         }
 
-        return Terminals.Where(t => Fold(t.Name).Contains(folded, StringComparison.Ordinal)).ToList();
+        // "Alat" is a word of "Baku International Sea Trade Port (Ələt / Alat)" but only the start of "Alashankou (Alataw
+        // Pass)": a whole word matched goes before a part of one.
+        var byWord = names.Where(n => Words(n.Name).Contains(folded, StringComparer.Ordinal)).Select(n => n.Terminal).ToList();
+        return byWord.Count > 0 ? byWord : names.Where(n => n.Name.Contains(folded, StringComparison.Ordinal)).Select(n => n.Terminal).ToList();
     }
+
+    private static string[] Words(string foldedName) =>
+        foldedName.Split([' ', '(', ')', '/', ',', '-'], StringSplitOptions.RemoveEmptyEntries);
 
     internal int IndexOf(Locode locode) => _terminalIndex.TryGetValue(locode, out var i) ? i : -1;
-
-    private static string Fold(string text)
-    {
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormD);
-        var chars = normalized.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
-        return new string(chars.ToArray()).Replace('ı', 'i').ToLowerInvariant().Trim();
-    }
 }

@@ -25,6 +25,26 @@ public sealed class DefaultNetworkTests(DefaultNetworkFixture fixture) : IClassF
     public void The_corridor_terminals_named_in_the_reference_are_present(string locode) =>
         Assert.NotNull(fixture.Network.FindTerminal(Locode.Parse(locode)));
 
+    [Theory]
+    [InlineData("Constanta", "ROCND"), InlineData("Lodz", "PLLOD"), InlineData("Łódź", "PLLOD"), InlineData("Xian", "CNXIY")]
+    [InlineData("xi'an", "CNXIY"), InlineData("Malaszewicze", "PLMAL"), InlineData("Kuznica", "PLKUZ"), InlineData("kapikule", "TRKPK")]
+    [InlineData("Alat", "AZALT"), InlineData("Turkmenbasy", "TMKRW"), InlineData("Grossbeeren", "DEBER"), InlineData("duisburg", "DEDUI")]
+    public void A_terminal_is_found_by_its_name_as_typed_without_diacritics(string typed, string locode)
+    {
+        var found = fixture.Network.ResolveTerminal(typed);
+        Assert.Equal(locode, Assert.Single(found).Locode.ToString());
+    }
+
+    [Fact]
+    public void Every_terminal_name_of_the_shipped_network_can_be_typed_in_ASCII()
+    {
+        foreach (var terminal in fixture.Network.Terminals)
+        {
+            var folded = PlaceNames.Fold(terminal.Name);
+            Assert.True(folded.All(char.IsAscii), $"{terminal.Locode} '{terminal.Name}' folds to '{folded}', which is not ASCII");
+        }
+    }
+
     [Fact]
     public void Chongqing_to_Duisburg_offers_a_Northern_and_a_Middle_Corridor_itinerary()
     {
