@@ -51,6 +51,8 @@ public sealed class ShipmentTests(ServerFixture server) : IClassFixture<ServerFi
     [Theory]
     [InlineData("$.consignment.placeOfTakingOver", "consignment", "placeOfTakingOver", "XIAN")]
     [InlineData("$.consignment.placeOfDelivery", "consignment", "placeOfDelivery", "DE1UI")]
+    [InlineData("$.consignment.placeOfDelivery", "consignment", "placeOfDelivery", "KZDSK")]
+    [InlineData("$.consignment.placeOfTakingOver", "consignment", "placeOfTakingOver", "PLMAL")]
     [InlineData("$.consignment.hsCode", "consignment", "hsCode", "84A1.30")]
     [InlineData("$.consignment.consignee", "consignment", "consignee", "nobody-registered")]
     [InlineData("$.consignment.consignor", "consignment", "consignor", "ktz")]

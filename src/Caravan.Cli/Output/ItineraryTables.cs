@@ -24,7 +24,7 @@ public static class ItineraryTables
         var containers = string.Join(", ", request.Containers);
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{from.Name} ({from.Locode}) → {to.Name} ({to.Locode}), {containers}, leaving {TimeText.Utc(request.EarliestDeparture)} UTC or up to {request.DepartureWindow.TotalDays:0.#} days later: {result.Itineraries.Count} itinerar{(result.Itineraries.Count == 1 ? "y" : "ies")}"));
+            $"{from.Name} ({from.Locode}) → {to.Name} ({to.Locode}), {containers}, leaving {TimeText.Utc(request.EarliestDeparture)} UTC or up to {WindowText.Of(request.DepartureWindow)} later: {result.Itineraries.Count} itinerar{(result.Itineraries.Count == 1 ? "y" : "ies")}"));
         console.Write(Summary(result.Itineraries, i => (i + 1).ToString(CultureInfo.InvariantCulture), _ => null));
         if (result.Alternatives.Count > 0)
         {

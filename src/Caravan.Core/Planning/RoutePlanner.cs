@@ -217,9 +217,16 @@ public sealed class RoutePlanner
                 .ToArray();
         }
 
+        var callsAtOrigin = new bool[_network.Services.Count];
+        for (var b = _network.BoardStart[origin]; b < _network.BoardStart[origin + 1]; b++)
+        {
+            callsAtOrigin[_network.BoardService[b]] = true;
+        }
+
         return new SearchRequest
         {
             Origin = origin,
+            ServiceCallsAtOrigin = callsAtOrigin,
             Destination = destination,
             Start = start,
             WindowEnd = start + (int)Math.Max(0, request.DepartureWindow.TotalMinutes),
@@ -274,7 +281,7 @@ public sealed class RoutePlanner
         }
 
         return Reaches(request with { Horizon = TimeSpan.FromDays(365), DepartureWindow = TimeSpan.FromDays(28) }, origin, destination)
-            ? $"no itinerary between {between} leaves within {request.DepartureWindow.TotalDays:0.#} days and arrives within {request.Horizon.TotalDays:0} days"
+            ? $"no itinerary between {between} leaves within {WindowText.Of(request.DepartureWindow)} and arrives within {WindowText.Of(request.Horizon)}"
             : $"the constraints together exclude every path between {between}";
     }
 

@@ -77,6 +77,11 @@ public static class ShipmentRequestReader
         var containers = Containers(body.Containers, errors);
         var itinerary = Itinerary(body.Itinerary, planner, errors);
         var temperature = Temperature(body.TemperatureRange, errors);
+        if (consignment is not null && itinerary is not null)
+        {
+            PlacesOnItinerary(consignment, itinerary, errors);
+        }
+
         if (errors.Any || consignment is null || containers is null || itinerary is null)
         {
             return null;
@@ -93,6 +98,26 @@ public static class ShipmentRequestReader
             Itinerary = itinerary,
             TemperatureRange = temperature,
         };
+    }
+
+    /// <summary>
+    /// The consignment's places are where the chosen itinerary starts and ends: an arrival at the place of delivery
+    /// marks the shipment delivered (<see cref="Core.Events.ShipmentStatus"/>), so one anywhere else on the way would
+    /// end the shipment mid-route.
+    /// </summary>
+    private static void PlacesOnItinerary(Consignment consignment, ShipmentItinerary itinerary, FieldErrors errors)
+    {
+        const string P = "$.consignment";
+        var (first, last) = (itinerary.Legs[0].From, itinerary.Legs[^1].To);
+        if (consignment.PlaceOfTakingOver != first)
+        {
+            errors.Add($"{P}.placeOfTakingOver", $"'{consignment.PlaceOfTakingOver}' is not where the chosen itinerary starts ({first}).");
+        }
+
+        if (consignment.PlaceOfDelivery != last)
+        {
+            errors.Add($"{P}.placeOfDelivery", $"'{consignment.PlaceOfDelivery}' is not where the chosen itinerary ends ({last}).");
+        }
     }
 
     private static TemperatureRange? Temperature(TemperatureRangeBody? body, FieldErrors errors)

@@ -138,7 +138,8 @@ internal static class BruteForceSearch
 
             foreach (var (next, point) in Moves(state, at))
             {
-                if (point.Time > horizonEnd)
+                // A journey does not come back to its origin (it would only dodge the departure window).
+                if (point.Time > horizonEnd || next.Terminal == request.Origin.Value)
                 {
                     continue;
                 }

@@ -64,6 +64,7 @@ public sealed class DominanceLimitsProperties
         WindowEnd = 1_000,
         HorizonEnd = 10_000,
         ModeAllowed = [true, true, true, true],
+        ServiceCallsAtOrigin = [],
         Criteria = criteria,
         Tolerance = tolerance,
         MaxTransfers = maxTransfers,

@@ -54,6 +54,9 @@ internal static class ItineraryChecks
             var hub = leg.StartsWithTransfer ? TestNetwork.HubKgPerTeu * co2eFactor : 0;
             Assert.Equal(handling, leg.HandlingCostUsd, 6);
             Assert.Equal(hub, leg.HubCo2eKg, 6);
+            Assert.True(
+                leg.Via.Append(leg.To).All(t => t.Locode != request.Origin),
+                $"leg {i} comes back to the origin {request.Origin}");
             foreach (var t in leg.Via.Append(leg.To).Append(leg.From))
             {
                 Assert.DoesNotContain(t.Locode, constraints.AvoidTerminals);

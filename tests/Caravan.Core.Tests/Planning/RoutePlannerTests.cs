@@ -1,4 +1,5 @@
 using Caravan.Core.Geography;
+using Caravan.Core.Network;
 using Caravan.Core.Planning;
 using static Caravan.Core.Tests.Planning.SampleNetworks;
 using static Caravan.Core.Tests.Planning.TestNetwork;
@@ -88,6 +89,25 @@ public sealed class RoutePlannerTests
         var request = Request("KZAKT", "AZALA", At("Mon 00:00")) with { DepartureWindow = TimeSpan.FromDays(1) };
 
         Assert.Null(Caspian().Planner().EarliestArrival(request));
+    }
+
+    [Fact]
+    public void Leaving_within_the_window_is_not_a_run_out_and_back_to_the_origin()
+    {
+        // The only way on is Friday's ferry, days after a one-day window. A rail run to Beyneu and back would leave
+        // within the window, but a container that comes back to where it started has not left.
+        var planner = new TestNetwork()
+            .Terminal("KZBEY", gauges: RailGauges.Broad1520)
+            .Terminal("KZAKT", gauges: RailGauges.Broad1520, kind: TerminalKind.FerryPort)
+            .Terminal("AZALA", kind: TerminalKind.FerryPort)
+            .Continuous("KZAKT", "KZBEY", TransportMode.Rail, km: 500, kmh: 50, usd: 400, RailGauges.Broad1520, bidirectional: true)
+            .Ferry("ADY", "KZAKT", "AZALA", km: 400, hours: 20, usd: 1200, cutoffHours: 6, "Fri 10:00")
+            .Planner();
+        var request = Request("KZAKT", "AZALA", At("Mon 00:00")) with { DepartureWindow = TimeSpan.FromDays(1) };
+
+        Assert.Empty(planner.Plan(request).Itineraries);
+        Assert.Null(planner.EarliestArrival(request));
+        Assert.NotEmpty(planner.Plan(request with { DepartureWindow = TimeSpan.FromDays(7) }).Itineraries);
     }
 
     private static List<string> Describe(PlanResult result) =>

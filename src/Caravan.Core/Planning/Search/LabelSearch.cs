@@ -306,14 +306,18 @@ internal static class LabelSearch
     private static double PricePerKm(CorridorNetwork network, int s) =>
         network.ServiceTotalKm[s] > 0 ? network.ServicePriceUsd[s] / network.ServiceTotalKm[s] : 0;
 
-    /// <summary>A ride cannot reach stop <paramref name="q"/> (absolute index): its terminal or the link into it is avoided.</summary>
+    /// <summary>
+    /// A ride cannot reach stop <paramref name="q"/> (absolute index): its terminal or the link into it is avoided, or it
+    /// is the origin, which a journey never comes back to.
+    /// </summary>
     private static bool IsAvoidedStop(CorridorNetwork network, SearchRequest request, int q) =>
-        request.BlockedTerminal?[network.StopTerminal[q]] == true || request.BlockedLink?[network.StopInboundLink[q]] == true;
+        network.StopTerminal[q] == request.Origin
+        || request.BlockedTerminal?[network.StopTerminal[q]] == true || request.BlockedLink?[network.StopInboundLink[q]] == true;
 
-    /// <summary>How many stops of service <paramref name="s"/> after its first, up to stop <paramref name="p"/>, a ride cannot reach.</summary>
+    /// <summary>How many stops of service <paramref name="s"/> after its first, up to stop <paramref name="p"/>, a ride cannot reach (see <see cref="IsAvoidedStop"/>).</summary>
     private static int AvoidedStopsUpTo(CorridorNetwork network, SearchRequest request, int s, int p)
     {
-        if (request.BlockedTerminal is null && request.BlockedLink is null)
+        if (request.BlockedTerminal is null && request.BlockedLink is null && !request.ServiceCallsAtOrigin[s])
         {
             return 0;
         }
@@ -441,6 +445,13 @@ internal static class LabelSearch
         // cheaper than comparing with every destination label, so it comes first, and the bag is changed only once
         // the label is sure to be added. An earliest-arrival search has no destination labels to compare with.
         var v = label.Terminal;
+        if (v == request.Origin && label.Kind != MoveKind.Origin)
+        {
+            // A container that comes back to where it started has not left: a run out and back would otherwise count as
+            // leaving within the departure window, which binds only the first move, and then wait for any later service.
+            return;
+        }
+
         var rest = Rest(ws, request, label);
         if (!IsEarliestArrivalOnly(request) && IsCoveredInBag(ws, request, label, rest))
         {

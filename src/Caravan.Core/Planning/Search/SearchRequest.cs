@@ -19,6 +19,13 @@ internal sealed record SearchRequest
     /// <summary>Links the itinerary may not use (avoided country on the way, mode not allowed); null when none.</summary>
     public bool[]? BlockedLink { get; init; }
 
+    /// <summary>
+    /// Services that can be boarded at the origin, by index: a ride on one of them stops short of the origin when it
+    /// comes past it again (a journey never comes back to its origin), so boardings compare only within the stretch
+    /// between such stops, as with an avoided terminal.
+    /// </summary>
+    public required bool[] ServiceCallsAtOrigin { get; init; }
+
     /// <summary>Modes allowed, by <see cref="Network.TransportMode"/> value.</summary>
     public required bool[] ModeAllowed { get; init; }
 
