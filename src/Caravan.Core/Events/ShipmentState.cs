@@ -1,6 +1,6 @@
 namespace Caravan.Core.Events;
 
-/// <summary>Where a shipment stands, as <see cref="ShipmentStatus.Derive"/> reads it from the actual events of its chain.</summary>
+/// <summary>Where a shipment stands, as <see cref="ShipmentStatus"/> reads it from the actual events of its chain.</summary>
 public enum ShipmentState
 {
     /// <summary>Booked; no actual movement of the container is recorded yet.</summary>

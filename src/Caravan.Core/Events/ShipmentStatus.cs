@@ -13,16 +13,40 @@ namespace Caravan.Core.Events;
 public sealed record ShipmentStatus(ShipmentState State, ShipmentEvent? LatestEvent, Locode? Location)
 {
     /// <summary>
-    /// Reads the status from <paramref name="events"/> in chain order. Delivered: an actual TRANSPORT ARRI at
-    /// <paramref name="placeOfDelivery"/>, an EQUIPMENT STRP there, or a SHIPMENT CMPL. Otherwise held: a SHIPMENT HOLD
-    /// with no later RELS. Otherwise the last actual TRANSPORT or EQUIPMENT event decides: DEPA, GTOT and PICK mean in
-    /// transit; any other (ARRI, GTIN, LOAD, DISC, …) at terminal. No actual movement: booked.
+    /// Reads the status from <paramref name="events"/> in chain order, as <see cref="Derive(IEnumerable{ValueTuple{ShipmentEvent, string}}, Locode)"/>
+    /// does for events whose authors are not told apart (tests, one author's events).
     /// </summary>
     public static ShipmentStatus Derive(IEnumerable<ShipmentEvent> events, Locode placeOfDelivery)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var all = events.ToList();
-        var corrected = all.Where(e => e.CorrectsEventId is not null).Select(e => e.CorrectsEventId!.Value).ToHashSet();
+        return Derive(events.Select(e => (e, string.Empty)), placeOfDelivery);
+    }
+
+    /// <summary>
+    /// Reads the status from <paramref name="events"/> in chain order, each with the party that wrote it. Delivered: an
+    /// actual TRANSPORT ARRI at <paramref name="placeOfDelivery"/>, an EQUIPMENT STRP there, or a SHIPMENT CMPL.
+    /// Otherwise held: a SHIPMENT HOLD with no later RELS. Otherwise the last actual TRANSPORT or EQUIPMENT event
+    /// decides: DEPA, GTOT and PICK mean in transit; any other (ARRI, GTIN, LOAD, DISC, …) at terminal. No actual
+    /// movement: booked. A correction replaces the event it names only when that event is earlier in the chain and was
+    /// written by the same party — the rule the server applies on append; a correction recorded before that rule that
+    /// names another party's event, or none, replaces nothing and counts as an event of its own.
+    /// </summary>
+    public static ShipmentStatus Derive(IEnumerable<(ShipmentEvent Event, string AuthorPartyId)> events, Locode placeOfDelivery)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var authored = events.ToList();
+        var all = authored.Select(e => e.Event).ToList();
+        var authors = new Dictionary<Guid, string>(authored.Count);
+        var corrected = new HashSet<Guid>();
+        foreach (var (e, author) in authored)
+        {
+            if (e.CorrectsEventId is { } target && authors.TryGetValue(target, out var targetAuthor) && targetAuthor == author)
+            {
+                corrected.Add(target);
+            }
+
+            authors.TryAdd(e.EventId, author);
+        }
 
         // Order by when it happened; OrderBy is stable, so equal times keep chain order.
         var actual = all

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Caravan.Core.Events;
 using Caravan.Core.Shipments;
+using Caravan.Core.Telemetry;
 using Caravan.Server.Keys;
 using Caravan.Storage;
 
@@ -9,7 +11,9 @@ namespace Caravan.Server.Events;
 /// <summary>
 /// Appends signed events to shipments' chains. Before the writer: the event parses and is for this shipment; the
 /// signature's kid is a key registered to the author and verifies over the event's canonical bytes; the author's roles
-/// allow the event (a carrier that operates legs only at their terminals; the platform by its own rules). Then, in one
+/// allow the event (a carrier that operates legs only at their terminals; the platform by its own rules); an equipment
+/// event names a container of the shipment, an actual event has happened by the server's clock, and a correction names
+/// an earlier event of the chain (or of the batch) that its author wrote. Then, in one
 /// writer turn: an event id already recorded is answered from the store (same bytes) or refused (different bytes),
 /// and the rest are stored after the chain's last entry. Signatures are verified and entries sealed (the platform's
 /// signature and the hashes, see <see cref="ChainTips"/>) here, on the caller's thread, so the single writer does
@@ -27,6 +31,12 @@ public sealed class EventRecorder(
 {
     /// <summary>The most events one batch may hold.</summary>
     public const int MaxBatchSize = 1000;
+
+    /// <summary>
+    /// How far ahead of the server's clock an actual (ACT) event's time may be: the clock skew a device or a party's
+    /// clock is allowed, the same as for tracker readings (<see cref="ReadingValidator.DefaultMaxFutureSkew"/>).
+    /// </summary>
+    public static TimeSpan MaxFutureSkew => ReadingValidator.DefaultMaxFutureSkew;
 
     // Keys are only ever added, never changed or removed, so a key once found stays valid.
     private readonly ConcurrentDictionary<(string Party, string Kid), EventPublicKey> _keys = new();
@@ -69,10 +79,18 @@ public sealed class EventRecorder(
         var results = new EventAppendResult?[batch.Count];
         var accepted = new List<EventToAppend>(batch.Count);
         var failed = false;
+        Dictionary<Guid, ChainEntry>? chain = null;
         for (var i = 0; i < batch.Count; i++)
         {
             var (json, signature) = batch[i];
             var (checkedEvent, failure) = await CheckAsync(party, booked, roles, isPlatform, json, signature, cancellationToken).ConfigureAwait(false);
+            if (failure is null && checkedEvent!.CorrectsEventId is { } corrected)
+            {
+                // Read once per write, and only for a correction: an entry once in the chain stays there.
+                chain ??= (await events.ListAsync(shipment, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.EventId);
+                failure = CheckCorrection(author, booked, corrected, chain, accepted);
+            }
+
             if (failure is not null)
             {
                 results[i] = failure;
@@ -190,6 +208,11 @@ public sealed class EventRecorder(
             return (null, EventAppendResult.Failed(EventAppendOutcome.Invalid, "$.signature", badSignature));
         }
 
+        if (Misfits(shipment, shipmentEvent, clock.GetUtcNow()) is { Count: > 0 } misfits)
+        {
+            return (null, new EventAppendResult(EventAppendOutcome.Invalid, null, misfits));
+        }
+
         var forbidden = isPlatform ? Reason(EventWriteRules.CheckPlatform(shipmentEvent)) : CheckRoles(author, shipment, roles, shipmentEvent);
         return forbidden is null
             ? (shipmentEvent, null)
@@ -293,6 +316,69 @@ public sealed class EventRecorder(
         return terminals.Contains(place.Value)
             ? null
             : $"Carrier {author.Id} operates legs of this shipment and writes events at their terminals ({where}), not at {place}.";
+    }
+
+    /// <summary>
+    /// What in a well-formed event does not fit this shipment or the server's clock: an equipment event's container
+    /// that is not one of the shipment's, an actual event dated later than the clock allows (a plan or estimate may be
+    /// in the future). Empty when it fits.
+    /// </summary>
+    private static List<(string Field, string Message)> Misfits(Shipment shipment, ShipmentEvent shipmentEvent, DateTimeOffset now)
+    {
+        var misfits = new List<(string Field, string Message)>();
+        if (shipmentEvent.EquipmentReference is { } container && !shipment.Containers.Any(c => c.Number == container))
+        {
+            misfits.Add(("$.event.equipmentReference", $"{container} is not a container of this shipment; its containers are {string.Join(", ", shipment.Containers.Select(c => c.Number))}."));
+        }
+
+        var latest = now + MaxFutureSkew;
+        if (shipmentEvent.EventClassifierCode == EventClassifierCode.ACT && shipmentEvent.EventDateTime > latest)
+        {
+            misfits.Add(("$.event.eventDateTime", string.Create(
+                CultureInfo.InvariantCulture,
+                $"An actual (ACT) event has happened: {shipmentEvent.EventDateTime:yyyy-MM-dd'T'HH:mm:ssK} is more than {MaxFutureSkew.TotalMinutes:0.#} minutes ahead of the server's clock ({now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); a time still to come is a plan (PLN) or an estimate (EST).")));
+        }
+
+        return misfits;
+    }
+
+    /// <summary>
+    /// A correction names an event already in the shipment's chain, or earlier in the same write, and only the party
+    /// that wrote that event may correct it (docs/record.md §8): 400 at <c>$.event.correctsEventID</c>, else 403.
+    /// </summary>
+    private static EventAppendResult? CheckCorrection(
+        PartyId author, Shipment shipment, Guid corrected, Dictionary<Guid, ChainEntry> chain, List<EventToAppend> earlierInBatch)
+    {
+        string correctedAuthor;
+        ShipmentEvent? correctedEvent;
+        if (chain.TryGetValue(corrected, out var entry))
+        {
+            correctedAuthor = entry.AuthorPartyId;
+            correctedEvent = ShipmentEventJson.TryParse(entry.EventJson).Event;
+        }
+        else if (earlierInBatch.FirstOrDefault(e => e.Event.EventId == corrected) is { } inBatch)
+        {
+            correctedAuthor = inBatch.AuthorPartyId;
+            correctedEvent = inBatch.Event;
+        }
+        else
+        {
+            return EventAppendResult.Failed(
+                EventAppendOutcome.Invalid,
+                "$.event.correctsEventID",
+                $"Event {corrected} is not in the chain of shipment {shipment.Id}; a correction names an event already recorded on this shipment.");
+        }
+
+        if (correctedAuthor == author.Value)
+        {
+            return null;
+        }
+
+        var what = correctedEvent is null ? "" : $" ({correctedEvent.EventType} {correctedEvent.TypeCode} {correctedEvent.EventClassifierCode})";
+        return EventAppendResult.Failed(
+            EventAppendOutcome.Forbidden,
+            "$.event.correctsEventID",
+            $"Event {corrected}{what} is {correctedAuthor}'s; only its author, {correctedAuthor}, may correct it, not {author}.");
     }
 
     private static string? Reason(EventWriteDecision decision) => decision.Allowed ? null : decision.Reason + ".";

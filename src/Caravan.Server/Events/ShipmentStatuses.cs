@@ -6,7 +6,7 @@ using Caravan.Storage;
 namespace Caravan.Server.Events;
 
 /// <summary>
-/// Shipments' statuses, derived from their stored chains (<see cref="ShipmentStatus.Derive"/>) and never stored: each
+/// Shipments' statuses, derived from their stored chains and authors (<see cref="ShipmentStatus"/>) and never stored: each
 /// is kept in memory with the length of the chain it was derived from, and derived again when the chain has grown.
 /// Chains only grow (an entry is never changed or removed), so a status derived from a chain of the same length is
 /// the one its chain gives now, and listing a party's shipments reads one row per chain instead of every event.
@@ -50,7 +50,10 @@ public sealed class ShipmentStatuses(IEventStore events)
         var entries = await events.ListAsync(shipment.Id, cancellationToken).ConfigureAwait(false);
 
         // An entry whose stored event no longer parses is damaged; /verify names it, and it tells nothing of the status.
-        var parsed = entries.Select(e => ShipmentEventJson.TryParse(e.EventJson).Event).OfType<ShipmentEvent>();
+        var parsed = entries
+            .Select(e => (Event: ShipmentEventJson.TryParse(e.EventJson).Event, e.AuthorPartyId))
+            .Where(e => e.Event is not null)
+            .Select(e => (e.Event!, e.AuthorPartyId));
         var derived = new Derived(entries.Count == 0 ? 0 : entries[^1].Sequence, ShipmentStatus.Derive(parsed, shipment.Consignment.PlaceOfDelivery));
         if (_derived.Count >= MostShipments)
         {

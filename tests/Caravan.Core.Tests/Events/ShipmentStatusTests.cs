@@ -102,6 +102,24 @@ public sealed class ShipmentStatusTests
     }
 
     [Fact]
+    public void A_correction_replaces_only_an_earlier_event_of_its_own_author()
+    {
+        var hold = Event(SampleEvents.Shipment("HOLD", "CUS"), 1);
+        var overHold = SampleEvents.Transport("ARRI");
+        overHold["correctsEventID"] = hold.EventId.ToString();
+        var notYetWritten = SampleEvents.Transport("ARRI");
+        var laterEvent = Event(SampleEvents.Transport("DEPA"), 3);
+        notYetWritten["correctsEventID"] = laterEvent.EventId.ToString();
+
+        // A carrier's "correction" of customs' hold, recorded before the server refused it, leaves the hold standing.
+        Assert.Equal(ShipmentState.Held, ShipmentStatus.Derive([(hold, "kz-customs"), (Event(overHold, 2), "ktz")], Delivery).State);
+        Assert.Equal(ShipmentState.AtTerminal, ShipmentStatus.Derive([(hold, "kz-customs"), (Event(overHold, 2), "kz-customs")], Delivery).State);
+
+        // A correction names an event before it in the chain; a later event with that id is not replaced.
+        Assert.Equal(ShipmentState.InTransit, ShipmentStatus.Derive([(Event(notYetWritten, 2), "ktz"), (laterEvent, "ktz")], Delivery).State);
+    }
+
+    [Fact]
     public void The_location_is_the_last_movements_place()
     {
         var status = ShipmentStatus.Derive([Event(SampleEvents.Transport("DEPA"), 1), Event(SampleEvents.Equipment("LOAD"), 2)], Delivery);

@@ -136,9 +136,9 @@ public sealed class DcsaEventsTests(RecordFixture record) : IClassFixture<Record
     // Six events of one new shipment, one of each kind the filters tell apart, created an hour apart from 01:00.
     private async Task<(string Reference, Dictionary<string, string> Ids)> SixEventsAsync()
     {
-        var shipment = await record.NewShipmentAsync();
-        var reference = "F-" + shipment;
         var other = ContainerNumber.Create("MSK", 'U', 123456).Value;
+        var shipment = await record.NewShipmentAsync(other);
+        var reference = "F-" + shipment;
         var specs = new (string Name, string Role, string Type, string Code, string Place, string? Container, string? Document)[]
         {
             ("depa", "carrier", "TRANSPORT", "DEPA", "KZDSK", null, null),

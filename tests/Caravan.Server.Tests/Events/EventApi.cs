@@ -11,6 +11,12 @@ namespace Caravan.Server.Tests.Events;
 /// <summary>Events for tests: DCSA JSON of each family for a shipment, signed envelopes, posting, and key registration.</summary>
 public static class EventApi
 {
+    /// <summary>
+    /// When <see cref="Event"/>'s events happen (plus their minute): three hours before <see cref="CaravanFactory"/>'s
+    /// clock starts, so an actual event has happened by the server's clock.
+    /// </summary>
+    public static readonly DateTimeOffset At = new(2026, 11, 20, 6, 0, 0, TimeSpan.Zero);
+
     /// <summary>A valid event of <paramref name="type"/> with <paramref name="code"/>, at <paramref name="place"/>, with a fresh eventID.</summary>
     public static JsonObject Event(string shipmentId, string type, string code, string classifier = "ACT", string place = "KZDSK", int minute = 0)
     {
@@ -19,7 +25,7 @@ public static class EventApi
             ["eventID"] = Guid.NewGuid().ToString(),
             ["eventType"] = type,
             ["eventClassifierCode"] = classifier,
-            ["eventDateTime"] = new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero).AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["eventDateTime"] = At.AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
             ["eventCreatedDateTime"] = "2026-12-03T06:05:00Z",
             ["shipmentID"] = shipmentId,
             ["eventLocation"] = new JsonObject { ["UNLocationCode"] = place },
@@ -93,6 +99,10 @@ public static class EventApi
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return key;
     }
+
+    /// <summary>The shipment's chain entries as <c>GET /api/shipments/{id}/events</c> lists them.</summary>
+    public static async Task<JsonArray> EntriesAsync(HttpClient client, string shipmentId) =>
+        (await client.GetFromJsonAsync<JsonArray>($"/api/shipments/{shipmentId}/events"))!;
 
     public static Task<long> CountAsync(CaravanFactory factory) => factory.Services.GetRequiredService<IEventStore>().CountAsync(CancellationToken.None);
 }

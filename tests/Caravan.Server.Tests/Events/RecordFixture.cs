@@ -55,10 +55,24 @@ public sealed class RecordFixture : IAsyncLifetime
         (Plan, ItineraryId) = await Api.PlanAsync(Client("forwarder"));
     }
 
-    /// <summary>Books a new shipment with every party of <see cref="Roles"/> in its role.</summary>
-    public Task<string> NewShipmentAsync() => Api.CreateShipmentAsync(
-        Client("forwarder"),
-        Api.ShipmentBody("xian-shipper", "dui-consignee", Plan, ItineraryId, ("steppe-rail", "carrier"), ("aktau-port", "terminalOperator"), ("kz-customs", "customsAuthority")));
+    /// <summary>
+    /// Books a new shipment with every party of <see cref="Roles"/> in its role, of container CSQU3054383 and
+    /// <paramref name="moreContainers"/>.
+    /// </summary>
+    public Task<string> NewShipmentAsync(params string[] moreContainers)
+    {
+        var body = Api.ShipmentBody("xian-shipper", "dui-consignee", Plan, ItineraryId, ("steppe-rail", "carrier"), ("aktau-port", "terminalOperator"), ("kz-customs", "customsAuthority"));
+        foreach (var container in moreContainers)
+        {
+            body["containers"]!.AsArray().Add(new JsonObject
+            {
+                ["number"] = container,
+                ["seals"] = new JsonArray(new JsonObject { ["number"] = "KZ7654321", ["source"] = "carrier" }),
+            });
+        }
+
+        return Api.CreateShipmentAsync(Client("forwarder"), body);
+    }
 
     /// <summary>One shipment shared by the tests of a class that do not look at the chain as a whole.</summary>
     public async Task<string> SharedShipmentAsync()
