@@ -24,8 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Party {PartyId} attached document {Sha256} ({Size} bytes) to shipment {ShipmentId}")]
     public static partial void DocumentAttached(ILogger logger, string partyId, string sha256, long size, string shipmentId);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
-    public static partial void UnhandledError(ILogger logger, string method, string path, Exception exception);
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}, trace id {TraceId}")]
+    public static partial void UnhandledError(ILogger logger, string method, string path, string traceId, Exception exception);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "The corridor network in {Directory} could not be loaded: {Problem}")]
     public static partial void NetworkUnavailable(ILogger logger, string directory, string problem);

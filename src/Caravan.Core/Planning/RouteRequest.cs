@@ -23,6 +23,12 @@ public sealed record RouteRequest
         Containers = containers;
     }
 
+    /// <summary>The earliest departure the planner accepts (it counts minutes from this Monday).</summary>
+    public static DateTimeOffset EarliestPossibleDeparture => PlannerClock.Epoch;
+
+    /// <summary>The latest time the planner accepts: the end of a request's departure window must not be after it.</summary>
+    public static DateTimeOffset LatestPossibleDeparture => PlannerClock.Latest;
+
     public Locode Origin { get; }
 
     public Locode Destination { get; }

@@ -7,7 +7,7 @@ namespace Caravan.Server.Errors;
 /// <summary>
 /// Turns exceptions that reach the pipeline into problem details: a request the framework could not bind (malformed
 /// JSON, wrong content type, body too large) becomes a 4xx naming the field at fault; anything else a 500 that says
-/// nothing of the code, logged with its trace id. No stack trace or HTML page is ever sent.
+/// nothing of the code, logged with the trace id it carries. No stack trace or HTML page is ever sent.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -21,10 +21,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         var problem = exception is BadHttpRequestException bad ? FromBadRequest(bad) : null;
         if (problem is null)
         {
-            Log.UnhandledError(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            // The id the answer carries as traceId, so the operator finds the failure by the id the client reports.
+            Log.UnhandledError(logger, httpContext.Request.Method, httpContext.Request.Path, ProblemDetailsDefaults.TraceId(httpContext), exception);
             problem = ProblemDetailsDefaults.Create(
                 StatusCodes.Status500InternalServerError,
-                $"The server failed on this request; the operator can find it in the log by trace id {httpContext.TraceIdentifier}.");
+                "The server failed on this request; the operator can find it in the log by its traceId.");
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

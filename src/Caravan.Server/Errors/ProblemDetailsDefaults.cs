@@ -13,15 +13,49 @@ public static class ProblemDetailsDefaults
         Detail = detail,
     };
 
-    /// <summary>Applied to every problem detail written: the instance is the request path, the title is ours.</summary>
+    /// <summary>
+    /// Applied to every problem detail written: the type is the status's section of RFC 9110, the title is ours, the
+    /// instance is the request path and <c>traceId</c> is <see cref="TraceId"/>.
+    /// </summary>
     public static void Customize(ProblemDetailsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-        if (context.ProblemDetails.Status is { } status && context.ProblemDetails.Title is null or "An error occurred while processing your request." or "One or more validation errors occurred.")
+        var problem = context.ProblemDetails;
+        problem.Instance ??= context.HttpContext.Request.Path;
+        if (problem.Status is { } status)
         {
-            context.ProblemDetails.Title = TitleOf(status);
+            problem.Type ??= TypeOf(status);
+            if (problem.Title is null or "An error occurred while processing your request." or "One or more validation errors occurred.")
+            {
+                problem.Title = TitleOf(status);
+            }
         }
+
+        problem.Extensions["traceId"] = TraceId(context.HttpContext);
+    }
+
+    /// <summary>
+    /// The one id of a request that its error answer carries and its log lines name: the W3C trace id of the request's
+    /// activity (<c>00-…</c>), or the connection's request id when no activity is recorded.
+    /// </summary>
+    public static string TraceId(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
+    }
+
+    /// <summary>The section of RFC 9110 that defines <paramref name="status"/>, or null for a status it does not define.</summary>
+    public static string? TypeOf(int status)
+    {
+        var section = status switch
+        {
+            >= 400 and <= 417 => $"15.5.{status - 399}",
+            421 or 422 => $"15.5.{status - 401}",
+            426 => "15.5.22",
+            >= 500 and <= 505 => $"15.6.{status - 499}",
+            _ => null,
+        };
+        return section is null ? null : $"https://tools.ietf.org/html/rfc9110#section-{section}";
     }
 
     /// <summary>A short title for a status code.</summary>

@@ -77,6 +77,8 @@ public static class CaravanServices
             .BindConfiguration(ServerOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>>(new OptionsProblems<ServerOptions>(o => o.Problems()));
+        // Ahead of ASP.NET Core's own writer, which declines clients that do not accept JSON: every error is problem+json.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Caravan.Core.Geography;
 using Caravan.Core.Network;
 using Caravan.Core.Planning;
@@ -44,6 +45,10 @@ public static class PlanRequestReader
         if (windowHours is < 0 or > MaxWindowHours || double.IsNaN(windowHours))
         {
             errors.Add($"{path}.departureWindowHours", $"The departure window must be from 0 to {MaxWindowHours} hours.");
+        }
+        else if (departure is { } start && !Plannable(start, TimeSpan.FromHours(windowHours)))
+        {
+            errors.Add($"{path}.earliestDeparture", $"The planner works with times from {Utc(RouteRequest.EarliestPossibleDeparture)} to {Utc(RouteRequest.LatestPossibleDeparture)}: the earliest departure and the end of its departure window must lie between them.");
         }
 
         var containers = Containers(body.Containers, network, $"{path}.containers", errors);
@@ -123,6 +128,12 @@ public static class PlanRequestReader
             MaxTransfers = c.MaxTransfers,
         };
     }
+
+    // Both ends of the departure window within the planner's clock; compared so that no date arithmetic can overflow.
+    private static bool Plannable(DateTimeOffset start, TimeSpan window) =>
+        start >= RouteRequest.EarliestPossibleDeparture && RouteRequest.LatestPossibleDeparture - start >= window;
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
     private static Locode? Terminal(string? text, CorridorNetwork network, string path, FieldErrors errors)
     {
