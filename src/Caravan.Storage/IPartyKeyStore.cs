@@ -7,11 +7,13 @@ namespace Caravan.Storage;
 public interface IPartyKeyStore
 {
     /// <summary>
-    /// Registers <paramref name="key"/> to <paramref name="party"/>; false (and nothing written) when that kid is already
-    /// registered to the party. With <paramref name="custodialKey"/> (whose public half must be <paramref name="key"/>)
-    /// the server keeps the private key too, and the key is marked custodial.
+    /// Registers <paramref name="key"/> to <paramref name="party"/>. Nothing is written when the key is already
+    /// registered to the party, nor when another party holds it: a key (its RFC 7638 thumbprint, which is the kid and
+    /// names one key's bytes) belongs to at most one party, so no party can claim another's signatures as its own. With
+    /// <paramref name="custodialKey"/> (whose public half must be <paramref name="key"/>) the server keeps the private
+    /// key too, and the key is marked custodial.
     /// </summary>
-    Task<bool> AddAsync(PartyId party, EventPublicKey key, EventSigningKey? custodialKey, DateTimeOffset addedAt, CancellationToken cancellationToken);
+    Task<KeyAddResult> AddAsync(PartyId party, EventPublicKey key, EventSigningKey? custodialKey, DateTimeOffset addedAt, CancellationToken cancellationToken);
 
     /// <summary>The party's key with this kid, or null.</summary>
     Task<EventPublicKey?> FindAsync(PartyId party, string kid, CancellationToken cancellationToken);

@@ -4,9 +4,17 @@ namespace Caravan.Server.Tests;
 /// One server per test class on its own temp SQLite file, with a forwarder, a shipper, a consignee, a carrier and a
 /// customs authority, each with a token.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    public ServerFixture()
+    {
+    }
+
+    /// <summary>A fixture whose server runs with these settings besides the tests' defaults.</summary>
+    protected ServerFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public CaravanFactory Factory { get; private set; } = null!;
 
@@ -26,7 +34,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = new CaravanFactory(_directory.Path);
+        Factory = new CaravanFactory(_directory.Path, _settings);
         Forwarder = (await Factory.PartyAsync("xian-fwd", "forwarder")).Client;
         OtherForwarder = (await Factory.PartyAsync("hamburg-fwd", "forwarder", "DE")).Client;
         Shipper = (await Factory.PartyAsync("xian-shipper", "shipper")).Client;

@@ -13,7 +13,7 @@ namespace Caravan.Server.Keys;
 /// <summary>
 /// A party's event-signing keys: <c>POST /api/parties/{partyId}/keys</c> registers a public JWK,
 /// <c>GET /api/parties/{partyId}/keys</c> lists them — for the operator, or the party itself. A private key is refused:
-/// it never leaves its owner.
+/// it never leaves its owner; so is a key registered to another party (409): a key belongs to one party.
 /// </summary>
 public static class KeyEndpoints
 {
@@ -55,8 +55,13 @@ public static class KeyEndpoints
         else
         {
             var added = await keys.AddAsync(party, key, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (added.Outcome == KeyAddOutcome.HeldByAnotherParty)
+            {
+                return HeldByAnotherParty(key, added.HeldBy!.Value, Caller.From(user).IsAdmin);
+            }
+
             var info = (await keys.ListAsync(party, cancellationToken).ConfigureAwait(false)).First(k => k.Kid == key.Kid);
-            return added
+            return added.Outcome == KeyAddOutcome.Added
                 ? TypedResults.Created($"/api/parties/{party}/keys", KeyResponse.From(info))
                 : TypedResults.Ok(KeyResponse.From(info));
         }
@@ -94,6 +99,18 @@ public static class KeyEndpoints
 
         return null;
     }
+
+    /// <summary>
+    /// 409: a key belongs to one party, or a party could register another's key and be credited with its signatures.
+    /// The operator is told which party holds it; a party only that another one does.
+    /// </summary>
+    private static ProblemHttpResult HeldByAnotherParty(EventPublicKey key, PartyId holder, bool toAdmin) =>
+        TypedResults.Problem(
+            toAdmin
+                ? $"The key {key.Kid} is registered to party '{holder}'; a key belongs to one party only."
+                : $"The key {key.Kid} is registered to another party; a key belongs to one party only. Register a key of your own ('caravan keys new').",
+            statusCode: StatusCodes.Status409Conflict,
+            title: ProblemDetailsDefaults.TitleOf(409));
 
     private static bool HasPrivatePart(string text)
     {

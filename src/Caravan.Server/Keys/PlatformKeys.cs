@@ -1,5 +1,6 @@
 using Caravan.Core.Events;
 using Caravan.Core.Shipments;
+using Caravan.Storage;
 using Caravan.Storage.Sqlite;
 
 namespace Caravan.Server.Keys;
@@ -13,8 +14,6 @@ public sealed class PlatformKeys : IDisposable
 {
     /// <summary>The key file's name inside the data directory.</summary>
     public const string FileName = "platform.key.jwk";
-
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public PlatformKeys(SqliteDatabase database)
     {
@@ -44,7 +43,7 @@ public sealed class PlatformKeys : IDisposable
     {
         if (File.Exists(path))
         {
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnlyFiles.FileMode) != 0)
             {
                 throw new InvalidOperationException($"{path} can be read by others than its owner; run 'chmod 600 {path}' (it is {purpose}).");
             }
@@ -54,12 +53,12 @@ public sealed class PlatformKeys : IDisposable
                 : throw new InvalidOperationException($"{path} is not a private key ({purpose}): {error}.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var created = EventSigningKey.Create();
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnly;
+            options.UnixCreateMode = OwnerOnlyFiles.FileMode;
         }
 
         using (var stream = new FileStream(path, options))

@@ -15,7 +15,12 @@ internal sealed class RecordStartup(PlatformKeys platform, IPartyStore parties, 
         // "XX" is the ISO 3166 code left for user assignment: the platform belongs to no country.
         var party = new Party(PlatformKeys.PartyId, "Caravan platform", CountryCode.Parse("XX"), PartyKind.Platform);
         await parties.CreateAsync(party, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await keys.AddAsync(PlatformKeys.PartyId, platform.Public, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var added = await keys.AddAsync(PlatformKeys.PartyId, platform.Public, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (added.Outcome == KeyAddOutcome.HeldByAnotherParty)
+        {
+            throw new InvalidOperationException(
+                $"The platform key {platform.Public.Kid} ({platform.FilePath}) is registered to party '{added.HeldBy}', not to '{PlatformKeys.PartyId}'; entries sealed with it would be credited to that party.");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

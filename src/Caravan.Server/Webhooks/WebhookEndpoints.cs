@@ -5,13 +5,15 @@ using Caravan.Server.Access;
 using Caravan.Server.Errors;
 using Caravan.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Caravan.Server.Webhooks;
 
 /// <summary>
 /// A party's webhooks: <c>POST /api/webhooks</c> (answers the signing secret, once), <c>GET /api/webhooks</c>,
 /// <c>DELETE /api/webhooks/{id}</c> and <c>GET /api/webhooks/{id}/deliveries</c>. Notifications about every shipment
-/// the party holds a role in are posted to each of its webhooks. Another party's webhook is 404.
+/// the party holds a role in are posted to each of its webhooks. Another party's webhook is 404. A URL whose host is or
+/// resolves to an address that is not public is refused (<see cref="WebhookAddresses"/>) unless the operator allows it.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -35,7 +37,13 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Results<Created<WebhookResponse>, ValidationProblem>> RegisterAsync(
-        WebhookBody body, ClaimsPrincipal user, IWebhookStore webhooks, TimeProvider clock, ILogger<WebhookBody> logger, CancellationToken cancellationToken)
+        WebhookBody body,
+        ClaimsPrincipal user,
+        IWebhookStore webhooks,
+        IOptions<WebhookOptions> options,
+        TimeProvider clock,
+        ILogger<WebhookBody> logger,
+        CancellationToken cancellationToken)
     {
         var party = Caller.From(user).RequiredParty;
         var errors = new FieldErrors();
@@ -48,6 +56,10 @@ public static class WebhookEndpoints
             || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo))
         {
             errors.Add("$.url", $"Expected an absolute http or https URL without credentials, at most {MaxUrlLength} characters.");
+        }
+        else if (!options.Value.AllowPrivateAddresses && await WebhookAddresses.RefusalAsync(url, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            errors.Add("$.url", refusal);
         }
 
         if (body.Secret is { } chosen && (chosen.Length is < MinSecretLength or > MaxSecretLength || chosen.Any(char.IsWhiteSpace)))

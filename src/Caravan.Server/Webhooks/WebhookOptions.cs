@@ -2,8 +2,8 @@ namespace Caravan.Server.Webhooks;
 
 /// <summary>
 /// How webhook deliveries are retried: after a failed attempt n the next waits <see cref="FirstRetryDelay"/> × 2^(n−1),
-/// at most <see cref="MaxRetryDelay"/>, until <see cref="MaxAttempts"/> attempts have failed. Bound from
-/// <c>Caravan:Webhooks</c>.
+/// at most <see cref="MaxRetryDelay"/>, until <see cref="MaxAttempts"/> attempts have failed; and whether receivers may
+/// be at private addresses (<see cref="AllowPrivateAddresses"/>). Bound from <c>Caravan:Webhooks</c>.
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -21,6 +21,14 @@ public sealed class WebhookOptions
 
     /// <summary>How long one attempt may take before it counts as failed (default 10 seconds).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether webhooks may point at loopback, link-local, private (RFC 1918, fc00::/7, 100.64.0.0/10), unspecified,
+    /// multicast or reserved addresses (default false: refused at registration and again at each delivery). Set it
+    /// only where the receivers are on the server's private network: it lets any party make the server post to, and
+    /// read the answers of, whatever the server can reach there.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
 
     /// <summary>The wait before attempt <paramref name="failed"/> + 1, after <paramref name="failed"/> failed attempts.</summary>
     public TimeSpan RetryDelay(int failed)

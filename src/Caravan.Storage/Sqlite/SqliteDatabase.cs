@@ -65,10 +65,15 @@ public sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Opens the writer's connection, creating the directory and file, and switches the file to WAL.</summary>
+    /// <summary>
+    /// Opens the writer's connection, creating the directory and file, and switches the file to WAL. The file holds
+    /// custodial private keys and webhook secrets: when Caravan creates it, it is made empty with mode 0600 before
+    /// SQLite opens it (and the directory 0700), and SQLite gives its -wal and -shm files the database file's mode.
+    /// </summary>
     internal SqliteConnection OpenWriter()
     {
-        Directory.CreateDirectory(DataDirectory);
+        OwnerOnlyFiles.CreateDirectory(DataDirectory);
+        OwnerOnlyFiles.CreateEmptyFile(FilePath);
         var connection = new SqliteConnection(_writerConnectionString);
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = WAL;");

@@ -17,7 +17,7 @@ public sealed class SqlitePartyKeyStore : IPartyKeyStore
         _writer = writer;
     }
 
-    public Task<bool> AddAsync(PartyId party, EventPublicKey key, EventSigningKey? custodialKey, DateTimeOffset addedAt, CancellationToken cancellationToken)
+    public Task<KeyAddResult> AddAsync(PartyId party, EventPublicKey key, EventSigningKey? custodialKey, DateTimeOffset addedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (custodialKey is not null && !custodialKey.PublicKey.Equals(key))
@@ -29,18 +29,30 @@ public sealed class SqlitePartyKeyStore : IPartyKeyStore
         return _writer.WriteAsync(
             (connection, transaction) =>
             {
+                // The kid is the thumbprint of the key's bytes, so the same kid is the same key. Read in the writer's
+                // turn, so no other registration of this key can come between the look and the insert. Rows written
+                // before this rule (a key under two parties) are left as they are.
+                using (var holders = connection.Command(
+                    transaction, "SELECT party_id FROM party_keys WHERE kid = $kid ORDER BY party_id = $party DESC, added_at, party_id", ("$kid", key.Kid), ("$party", party.Value)))
+                using (var reader = holders.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        var holder = PartyId.Parse(reader.GetString(0));
+                        return holder == party ? new KeyAddResult(KeyAddOutcome.AlreadyRegistered) : new KeyAddResult(KeyAddOutcome.HeldByAnotherParty, holder);
+                    }
+                }
+
                 using var insert = connection.Command(
                     transaction,
-                    """
-                    INSERT INTO party_keys (party_id, kid, public_jwk, private_jwk, added_at) VALUES ($party, $kid, $public, $private, $at)
-                    ON CONFLICT (party_id, kid) DO NOTHING
-                    """,
+                    "INSERT INTO party_keys (party_id, kid, public_jwk, private_jwk, added_at) VALUES ($party, $kid, $public, $private, $at)",
                     ("$party", party.Value),
                     ("$kid", key.Kid),
                     ("$public", key.ToJwk()),
                     ("$private", privateJwk),
                     ("$at", Sql.Time(addedAt)));
-                return insert.ExecuteNonQuery() == 1;
+                insert.ExecuteNonQuery();
+                return new KeyAddResult(KeyAddOutcome.Added);
             },
             cancellationToken);
     }

@@ -6,9 +6,16 @@ using static Caravan.Server.Tests.Alerts.Tracking;
 
 namespace Caravan.Server.Tests.Alerts;
 
-/// <summary>Webhooks: registered per party, deliveries of alert changes signed with HMAC-SHA256, retried with back-off, and kept across a restart.</summary>
-public sealed class WebhookTests(ServerFixture server) : IClassFixture<ServerFixture>
+/// <summary>
+/// Webhooks: registered per party, deliveries of alert changes signed with HMAC-SHA256, retried with back-off, and kept
+/// across a restart. The receivers listen on loopback, so these servers allow private addresses.
+/// </summary>
+public sealed class WebhookTests(LoopbackWebhookFixture server) : IClassFixture<LoopbackWebhookFixture>
 {
+    /// <summary>The setting that lets webhooks point at the tests' loopback receivers.</summary>
+    public static IReadOnlyDictionary<string, string?> AllowLoopback { get; } =
+        new Dictionary<string, string?> { ["Caravan:Webhooks:AllowPrivateAddresses"] = "true" };
+
     private DateTimeOffset Now => server.Factory.Clock.GetUtcNow();
 
     [Fact]
@@ -102,7 +109,7 @@ public sealed class WebhookTests(ServerFixture server) : IClassFixture<ServerFix
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
         string forwarderToken;
         (string Id, string Secret) webhook;
-        await using (var factory = new CaravanFactory(directory.Path))
+        await using (var factory = new CaravanFactory(directory.Path, AllowLoopback))
         {
             (var forwarder, forwarderToken) = await factory.PartyAsync("fwd-restart", "forwarder");
             await factory.PartyAsync("xian-shipper", "shipper");
@@ -115,7 +122,7 @@ public sealed class WebhookTests(ServerFixture server) : IClassFixture<ServerFix
             await EventuallyAsync(async () => (await DeliveriesAsync(forwarder, webhook.Id))?["attempts"]!.GetValue<int>() == 1 ? forwarder : null, "the failed first attempt");
         }
 
-        await using (var restarted = new CaravanFactory(directory.Path))
+        await using (var restarted = new CaravanFactory(directory.Path, AllowLoopback))
         {
             using var forwarder = restarted.WithToken(forwarderToken);
             restarted.Clock.Advance(TimeSpan.FromSeconds(10));

@@ -6,7 +6,7 @@ using Caravan.Core.Events;
 
 namespace Caravan.Server.Tests.Events;
 
-/// <summary>Registering and listing a party's public keys: the operator or the party itself, public keys only.</summary>
+/// <summary>Registering and listing a party's public keys: the operator or the party itself, public keys only, each key to one party.</summary>
 public sealed class KeyTests(RecordFixture record) : IClassFixture<RecordFixture>
 {
     [Fact]
@@ -98,6 +98,47 @@ public sealed class KeyTests(RecordFixture record) : IClassFixture<RecordFixture
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             }
         }
+    }
+
+    [Fact]
+    public async Task Another_partys_public_key_is_refused_so_its_signatures_are_never_credited_to_the_caller()
+    {
+        var shipment = await record.SharedShipmentAsync();
+        var forwarderKey = record.Key("forwarder");
+        var customs = record.Client("customsAuthority");
+
+        var claimed = await customs.PostAsync("/api/parties/kz-customs/keys", Jwk(forwarderKey.PublicKey.ToJwk()));
+
+        Assert.Equal(HttpStatusCode.Conflict, claimed.StatusCode);
+        var detail = (await Api.ProblemAsync(claimed))["detail"]!.GetValue<string>();
+        Assert.Contains("registered to another party", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("xian-fwd", detail, StringComparison.Ordinal);
+        var customsKeys = (await customs.GetFromJsonAsync<JsonArray>("/api/parties/kz-customs/keys"))!;
+        Assert.DoesNotContain(customsKeys, k => k!["kid"]!.GetValue<string>() == forwarderKey.Kid);
+
+        // The forwarder's signature, posted by customs on an event customs may write, is not customs' signature.
+        var hold = await EventApi.PostAsync(customs, shipment, EventApi.Envelope(EventApi.Event(shipment, "SHIPMENT", "HOLD"), forwarderKey));
+        Assert.Equal(HttpStatusCode.BadRequest, hold.StatusCode);
+        Assert.NotNull((await Api.ProblemAsync(hold))["errors"]!["$.signature"]);
+        var forwarderKeys = (await record.Client("forwarder").GetFromJsonAsync<JsonArray>("/api/parties/xian-fwd/keys"))!;
+        Assert.Contains(forwarderKeys, k => k!["kid"]!.GetValue<string>() == forwarderKey.Kid);
+    }
+
+    [Fact]
+    public async Task The_operator_cannot_bind_one_partys_key_or_the_platforms_to_another_and_is_told_who_holds_it()
+    {
+        using var admin = record.Factory.Admin();
+        var platformJwk = (await admin.GetFromJsonAsync<JsonArray>("/api/parties/caravan/keys"))![0]!["jwk"]!.ToJsonString();
+
+        var carriers = await admin.PostAsync("/api/parties/steppe-rail/keys", Jwk(record.Key("shipper").PublicKey.ToJwk()));
+        var platforms = await admin.PostAsync("/api/parties/aktau-port/keys", Jwk(platformJwk));
+
+        Assert.Equal(HttpStatusCode.Conflict, carriers.StatusCode);
+        Assert.Contains("registered to party 'xian-shipper'", (await Api.ProblemAsync(carriers))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, platforms.StatusCode);
+        Assert.Contains("registered to party 'caravan'", (await Api.ProblemAsync(platforms))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var listed = (await admin.GetFromJsonAsync<JsonArray>("/api/parties/steppe-rail/keys"))!;
+        Assert.DoesNotContain(listed, k => k!["kid"]!.GetValue<string>() == record.Key("shipper").Kid);
     }
 
     private static StringContent Jwk(string json) => new(json, Encoding.UTF8, "application/json");
