@@ -23,7 +23,6 @@ public static class AlertServices
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveOptions>>(new OptionsProblems<LiveOptions>(o => o.Problems()));
 
-        services.AddHttpClient(WebhookDispatcher.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Caravan-Webhooks/1"));
         services.AddSingleton<LiveHub>();
         services.AddSingleton<LivePositions>();
         services.AddSingleton<WebhookDispatcher>();

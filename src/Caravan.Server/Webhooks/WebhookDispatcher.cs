@@ -22,9 +22,6 @@ public sealed class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    /// <summary>The name of the HTTP client deliveries were posted with; the dispatcher now holds its own, which checks addresses.</summary>
-    public const string ClientName = "caravan-webhooks";
-
     private const int BatchSize = 32;
 
     private readonly HttpClient _client = CreateClient(options.Value.AllowPrivateAddresses);
