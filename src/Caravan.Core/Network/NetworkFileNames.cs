@@ -36,7 +36,20 @@ public static class NetworkFileNames
             return Path.Combine(networkDirectory, fileName);
         }
 
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(networkDirectory));
-        return Path.Combine(string.IsNullOrEmpty(parent) ? ".." : parent, "reference", fileName);
+        // A bare name ("network") is a directory in the current one, so its reference files are in ./reference; only
+        // "." and ".." have their parent above them.
+        var trimmed = Path.TrimEndingDirectorySeparator(networkDirectory);
+        var parent = Path.GetDirectoryName(trimmed);
+        if (string.IsNullOrEmpty(parent))
+        {
+            parent = trimmed switch
+            {
+                "" or "." => "..",
+                ".." => Path.Combine("..", ".."),
+                _ => ".",
+            };
+        }
+
+        return Path.Combine(parent, "reference", fileName);
     }
 }

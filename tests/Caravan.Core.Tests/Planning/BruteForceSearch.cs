@@ -108,7 +108,8 @@ internal static class BruteForceSearch
                     for (var j = i + 1; j < stops.Count; j++)
                     {
                         var stretch = stretches[j - 1];
-                        if (TerminalBlocked(terminals[stops[j].Locode]) || LinkBlocked(stretch))
+                        // A ride stops short of an avoided terminal or link, and of the origin (see below).
+                        if (TerminalBlocked(terminals[stops[j].Locode]) || LinkBlocked(stretch) || stops[j].Locode == request.Origin)
                         {
                             break;
                         }
