@@ -29,8 +29,8 @@ public static class OwnerOnlyFiles
         }
     }
 
-    /// <summary>Creates <paramref name="path"/> empty, mode 0600 on Unix, unless it exists; true when it was created.</summary>
-    public static bool CreateEmptyFile(string path)
+    /// <summary>Creates <paramref name="path"/> for writing, mode 0600 on Unix; an existing file is an <see cref="IOException"/>.</summary>
+    public static FileStream CreateNew(string path)
     {
         var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -38,9 +38,15 @@ public static class OwnerOnlyFiles
             options.UnixCreateMode = FileMode;
         }
 
+        return new FileStream(path, options);
+    }
+
+    /// <summary>Creates <paramref name="path"/> empty, mode 0600 on Unix, unless it exists; true when it was created.</summary>
+    public static bool CreateEmptyFile(string path)
+    {
         try
         {
-            new FileStream(path, options).Dispose();
+            CreateNew(path).Dispose();
             return true;
         }
         catch (IOException) when (File.Exists(path))

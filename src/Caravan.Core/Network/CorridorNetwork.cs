@@ -17,6 +17,9 @@ public sealed partial class CorridorNetwork
     private readonly Dictionary<Locode, int> _terminalIndex;
     private readonly Dictionary<string, Corridor> _corridors;
 
+    /// <summary>Each terminal's name as <see cref="PlaceNames.Fold"/> folds it, for <see cref="ResolveTerminal"/>: folded once, on first use.</summary>
+    private readonly Lazy<(Terminal Terminal, string Name)[]> _foldedNames;
+
     private CorridorNetwork(
         IReadOnlyList<Terminal> terminals,
         IReadOnlyList<Link> links,
@@ -36,6 +39,7 @@ public sealed partial class CorridorNetwork
         }
 
         _corridors = corridors.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _foldedNames = new Lazy<(Terminal Terminal, string Name)[]>(() => [.. terminals.Select(t => (t, PlaceNames.Fold(t.Name)))]);
     }
 
     public IReadOnlyList<Terminal> Terminals { get; }
@@ -71,7 +75,7 @@ public sealed partial class CorridorNetwork
         }
 
         var folded = PlaceNames.Fold(query);
-        var names = Terminals.Select(t => (Terminal: t, Name: PlaceNames.Fold(t.Name))).ToList();
+        var names = _foldedNames.Value;
         var exact = names.Where(n => n.Name == folded || n.Name.Split(" (")[0] == folded).Select(n => n.Terminal).ToList();
         if (exact.Count > 0)
         {

@@ -55,14 +55,7 @@ public sealed class PlatformKeys : IDisposable
 
         OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var created = EventSigningKey.Create();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFiles.FileMode;
-        }
-
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
+        using (var writer = new StreamWriter(OwnerOnlyFiles.CreateNew(path)))
         {
             writer.Write(created.ToPrivateJwk());
             writer.Write('\n');

@@ -19,13 +19,7 @@ public static class WebhookAddresses
             return NonPublicKind(address.MapToIPv4());
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        if (!address.TryWriteBytes(bytes, out var length))
-        {
-            return "unreadable";
-        }
-
-        return length == 4 ? OfIPv4(bytes[..4]) : OfIPv6(bytes);
+        return OfRanges(address);
     }
 
     /// <summary>
@@ -75,56 +69,59 @@ public static class WebhookAddresses
             : await Dns.GetHostAddressesAsync(bare, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? OfIPv4(ReadOnlySpan<byte> a) => a[0] switch
-    {
-        0 => "unspecified",
-        10 => "private",
-        100 when (a[1] & 0xC0) == 64 => "private", // 100.64.0.0/10, shared address space (RFC 6598)
-        127 => "loopback",
-        169 when a[1] == 254 => "link-local",
-        172 when (a[1] & 0xF0) == 16 => "private",
-        192 when a[1] == 168 => "private",
-        192 when a[1] == 0 && a[2] == 0 => "reserved", // 192.0.0.0/24, IETF protocol assignments
-        198 when (a[1] & 0xFE) == 18 => "reserved", // 198.18.0.0/15, benchmarking
-        >= 224 and < 240 => "multicast",
-        >= 240 => "reserved", // 240.0.0.0/4 and the broadcast address
-        _ => null,
-    };
+    // The ranges that are not public, by what they are; checked in order (the exact IPv6 addresses before ::/96).
+    private static readonly (IPNetwork Range, string Kind)[] NonPublicRanges =
+    [
+        (IPNetwork.Parse("0.0.0.0/8"), "unspecified"),
+        (IPNetwork.Parse("10.0.0.0/8"), "private"),
+        (IPNetwork.Parse("100.64.0.0/10"), "private"), // shared address space (RFC 6598)
+        (IPNetwork.Parse("127.0.0.0/8"), "loopback"),
+        (IPNetwork.Parse("169.254.0.0/16"), "link-local"),
+        (IPNetwork.Parse("172.16.0.0/12"), "private"),
+        (IPNetwork.Parse("192.0.0.0/24"), "reserved"), // IETF protocol assignments
+        (IPNetwork.Parse("192.168.0.0/16"), "private"),
+        (IPNetwork.Parse("198.18.0.0/15"), "reserved"), // benchmarking
+        (IPNetwork.Parse("224.0.0.0/4"), "multicast"),
+        (IPNetwork.Parse("240.0.0.0/4"), "reserved"), // and the broadcast address
+        (IPNetwork.Parse("::/128"), "unspecified"),
+        (IPNetwork.Parse("::1/128"), "loopback"),
+        (IPNetwork.Parse("::/120"), "reserved"),
+        (IPNetwork.Parse("ff00::/8"), "multicast"),
+        (IPNetwork.Parse("fe80::/10"), "link-local"),
+        (IPNetwork.Parse("fec0::/10"), "private"), // site-local (deprecated)
+        (IPNetwork.Parse("fc00::/7"), "private"), // unique local
+    ];
 
-    private static string? OfIPv6(ReadOnlySpan<byte> a)
+    // IPv6 forms that carry an IPv4 address: where its four bytes are, and what the form is when that address is
+    // public (NAT64 and 6to4 reach it; the deprecated IPv4-compatible form reaches nothing).
+    private static readonly (IPNetwork Range, int Offset, string? OtherwiseKind)[] CarryingIPv4 =
+    [
+        (IPNetwork.Parse("64:ff9b::/96"), 12, null),
+        (IPNetwork.Parse("2002::/16"), 2, null),
+        (IPNetwork.Parse("::/96"), 12, "reserved"),
+    ];
+
+    private static string? OfRanges(IPAddress address)
     {
-        if (a[..15].IndexOfAnyExcept((byte)0) < 0)
+        foreach (var (range, kind) in NonPublicRanges)
         {
-            return a[15] switch
+            if (range.Contains(address))
             {
-                0 => "unspecified",
-                1 => "loopback",
-                _ => "reserved",
-            };
+                return kind;
+            }
         }
 
-        if (a[..12].IndexOfAnyExcept((byte)0) < 0)
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            return OfIPv4(a[12..]) ?? "reserved"; // ::a.b.c.d, IPv4-compatible (deprecated)
+            foreach (var (range, offset, otherwise) in CarryingIPv4)
+            {
+                if (range.Contains(address))
+                {
+                    return OfRanges(new IPAddress(address.GetAddressBytes().AsSpan(offset, 4))) ?? otherwise;
+                }
+            }
         }
 
-        if (a[0] == 0x00 && a[1] == 0x64 && a[2] == 0xFF && a[3] == 0x9B && a[4..12].IndexOfAnyExcept((byte)0) < 0)
-        {
-            return OfIPv4(a[12..]); // 64:ff9b::/96, NAT64 of an IPv4 address
-        }
-
-        if (a[0] == 0x20 && a[1] == 0x02)
-        {
-            return OfIPv4(a[2..6]); // 2002::/16, 6to4 of an IPv4 address
-        }
-
-        return a[0] switch
-        {
-            0xFF => "multicast",
-            0xFE when (a[1] & 0xC0) == 0x80 => "link-local",
-            0xFE when (a[1] & 0xC0) == 0xC0 => "private", // fec0::/10, site-local (deprecated)
-            0xFC or 0xFD => "private", // fc00::/7, unique local
-            _ => null,
-        };
+        return null;
     }
 }

@@ -30,6 +30,11 @@ public sealed class WebhookAddressTests(ServerFixture server) : IClassFixture<Se
     [InlineData("http://[::ffff:169.254.169.254]/", "link-local")]
     [InlineData("http://[::]/hook", "unspecified")]
     [InlineData("http://[ff02::1]/hook", "multicast")]
+    [InlineData("http://[fec0::1]/hook", "private")]
+    [InlineData("http://[::2]/hook", "reserved")]
+    [InlineData("http://[::7f00:1]/hook", "loopback")]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/", "link-local")]
+    [InlineData("http://[2002:7f00:1::]/hook", "loopback")]
     public async Task A_url_at_an_address_that_is_not_public_is_refused_naming_url_and_nothing_is_stored(string url, string kind)
     {
         var response = await server.Shipper.PostAsync("/api/webhooks", Api.Json(new JsonObject { ["url"] = url }));
@@ -48,6 +53,8 @@ public sealed class WebhookAddressTests(ServerFixture server) : IClassFixture<Se
     [InlineData("169.253.1.1")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("2a00:1450:4001:80b::200e")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
     public void A_public_address_is_allowed(string address) =>
         Assert.Null(WebhookAddresses.NonPublicKind(IPAddress.Parse(address)));
 

@@ -136,7 +136,7 @@ internal static class LabelSearch
             }
 
             var to = network.ArcTo[a];
-            if (request.BlockedTerminal?[to] == true || request.BlockedLink?[network.ArcLink[a]] == true)
+            if (IsClosed(request, to) || request.BlockedLink?[network.ArcLink[a]] == true)
             {
                 continue;
             }
@@ -311,8 +311,15 @@ internal static class LabelSearch
     /// is the origin, which a journey never comes back to.
     /// </summary>
     private static bool IsAvoidedStop(CorridorNetwork network, SearchRequest request, int q) =>
-        network.StopTerminal[q] == request.Origin
-        || request.BlockedTerminal?[network.StopTerminal[q]] == true || request.BlockedLink?[network.StopInboundLink[q]] == true;
+        IsClosed(request, network.StopTerminal[q]) || request.BlockedLink?[network.StopInboundLink[q]] == true;
+
+    /// <summary>
+    /// No move may reach <paramref name="terminal"/>: it is avoided, or it is the origin. A container that comes back
+    /// to where it started has not left; a run out and back would otherwise count as leaving within the departure
+    /// window, which binds only the first move, and then wait for any later service.
+    /// </summary>
+    private static bool IsClosed(SearchRequest request, int terminal) =>
+        terminal == request.Origin || request.BlockedTerminal?[terminal] == true;
 
     /// <summary>How many stops of service <paramref name="s"/> after its first, up to stop <paramref name="p"/>, a ride cannot reach (see <see cref="IsAvoidedStop"/>).</summary>
     private static int AvoidedStopsUpTo(CorridorNetwork network, SearchRequest request, int s, int p)
@@ -445,13 +452,6 @@ internal static class LabelSearch
         // cheaper than comparing with every destination label, so it comes first, and the bag is changed only once
         // the label is sure to be added. An earliest-arrival search has no destination labels to compare with.
         var v = label.Terminal;
-        if (v == request.Origin && label.Kind != MoveKind.Origin)
-        {
-            // A container that comes back to where it started has not left: a run out and back would otherwise count as
-            // leaving within the departure window, which binds only the first move, and then wait for any later service.
-            return;
-        }
-
         var rest = Rest(ws, request, label);
         if (!IsEarliestArrivalOnly(request) && IsCoveredInBag(ws, request, label, rest))
         {
